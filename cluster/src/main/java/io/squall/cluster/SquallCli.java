@@ -1,0 +1,8 @@
+package io.squall.cluster;
+
+/** Placeholder. */
+public final class SquallCli {
+  private SquallCli() {}
+
+  public static void main(String[] args) {}
+}

@@ -1,0 +1,323 @@
+package io.squall.sampler;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * Persistent Sampling (Karamanis &amp; Seljak, "Persistent Sampling: Enhancing the Efficiency of
+ * Sequential Monte Carlo", Statistics and Computing 35, 2025) as an ask/tell state machine.
+ *
+ * <pre>{@code
+ * PersistentSampler sampler = PersistentSampler.create(model, settings);
+ * for (Request r = sampler.next(); r instanceof Batch b; r = sampler.next()) {
+ *   sampler.tell(b.id(), evaluate(b.unitPoints()));   // anywhere, in any slices
+ * }
+ * SamplerResult result = ((Finished) sampler.next()).result();
+ * }</pre>
+ *
+ * <p>One iteration: <b>reweight</b> (choose the next β with {@link BetaSolver} so the pool's ESS
+ * is effectiveParticles), <b>train</b> ({@link Trainer}), <b>resample</b> activeParticles particles
+ * from the whole pool ({@link Resampler}), <b>mutate</b> them with MCMC ({@link Mutation}; each
+ * step is one {@link Batch}), <b>persist</b> them into the {@link Pool}. Warm-up iterations at
+ * β = 0 draw prior batches until the pool exceeds effectiveParticles. After β reaches 1 the loop
+ * goes on until the pool's ESS at β = 1 reaches totalSamples.
+ *
+ * <p>All randomness comes from {@link RandomStreams} derived from the settings' seed, and results
+ * are applied by point index, so any driver that evaluates the batches correctly — sequential,
+ * local actors, a cluster — gets a bit-identical run. No threads are used here.
+ */
+public final class PersistentSampler {
+  private enum Phase { START, MUTATE, DONE }
+
+  private final Model model;
+  private final SamplerSettings settings;
+  private final MoveKernel kernel;
+  private final int dimension;
+  private final Boundary[] boundaries;
+  private final double initialStepSize;
+  private final Pool pool;
+  private final RestorableUniformRandomProvider priorStream;
+  private final RestorableUniformRandomProvider resampleStream;
+  private final RestorableUniformRandomProvider acceptStream;
+  private final ContinuousSampler normals;
+  private final List<IterationDiagnostics> diagnostics = new ArrayList<>();
+
+  private Phase phase = Phase.START;
+  private double beta;
+  private double iterationLogEvidence;
+  private double iterationEss;
+  private int modeCount;
+  private double[] stepSizes;
+  private int nextSteps;
+  private Mutation mutation;
+  private int[] parents;
+  private Batch pending;
+  private long batchCounter;
+  private long likelihoodCalls;
+  private SamplerResult result;
+
+  private PersistentSampler(Model model, SamplerSettings settings, MoveKernel kernel) {
+    this.model = model;
+    this.settings = settings;
+    this.kernel = kernel;
+    this.dimension = model.dimension();
+    this.boundaries = model.boundaries().toArray(new Boundary[0]);
+    this.initialStepSize = Math.min(2.38 / Math.sqrt(dimension), kernel.maxStepSize());
+    this.stepSizes = new double[] {initialStepSize};
+    this.nextSteps = settings.mcmcSteps() * dimension;
+    this.pool = new Pool(dimension);
+    long seed = settings.seed();
+    this.priorStream = RandomStreams.create(seed, RandomStreams.Purpose.PRIOR);
+    this.resampleStream = RandomStreams.create(seed, RandomStreams.Purpose.RESAMPLE);
+    this.acceptStream = RandomStreams.create(seed, RandomStreams.Purpose.ACCEPT);
+    this.normals = ZigguratSampler.NormalizedGaussian.of(RandomStreams.create(seed, RandomStreams.Purpose.PROPOSE));
+  }
+
+  /** A sampler for {@code model} with {@code settings}, using the kernel the settings name. */
+  public static PersistentSampler create(Model model, SamplerSettings settings) {
+    return create(model, settings, MoveKernel.of(settings.kernel()));
+  }
+
+  /** A sampler with an explicit kernel (for experiments and tests of the kernels). */
+  public static PersistentSampler create(Model model, SamplerSettings settings, MoveKernel kernel) {
+    if (model.boundaries().size() != model.dimension()) {
+      throw new SettingsException(List.of("model has dimension " + model.dimension() + " but "
+          + model.boundaries().size() + " boundaries"));
+    }
+    return new PersistentSampler(model, settings, kernel);
+  }
+
+  public SamplerSettings settings() {
+    return settings;
+  }
+
+  public Model model() {
+    return model;
+  }
+
+  /** Points evaluated so far. */
+  public long likelihoodCalls() {
+    return likelihoodCalls;
+  }
+
+  /** Diagnostics of the iterations completed so far. */
+  public List<IterationDiagnostics> diagnostics() {
+    return List.copyOf(diagnostics);
+  }
+
+  /** The current inverse temperature. */
+  public double beta() {
+    return beta;
+  }
+
+  /**
+   * The next request: the pending {@link Batch} if one awaits its values (asking twice is safe),
+   * a new batch, or {@link Finished}.
+   */
+  public Request next() {
+    while (pending == null && phase != Phase.DONE) {
+      if (phase == Phase.START) {
+        startIteration();
+      } else if (mutation.isDone()) {
+        persist();
+      } else {
+        proposeStep();
+      }
+    }
+    return phase == Phase.DONE ? new Finished(result) : pending;
+  }
+
+  /**
+   * Takes the log-likelihoods of batch {@code batchId}, one per point in batch order.
+   *
+   * @throws IllegalStateException if that batch is not the one pending
+   * @throws LikelihoodException if a value is NaN (unless treated as −∞) or +∞; the sampler is
+   *     left unchanged
+   */
+  public void tell(long batchId, double[] logLikelihoods) {
+    if (pending == null || pending.id() != batchId) {
+      throw new IllegalStateException("batch " + batchId + " is not pending"
+          + (pending == null ? "" : "; batch " + pending.id() + " is"));
+    }
+    if (logLikelihoods.length != pending.size()) {
+      throw new IllegalArgumentException("batch " + batchId + " has " + pending.size()
+          + " points but " + logLikelihoods.length + " values were told");
+    }
+    double[] values = checked(logLikelihoods);
+    Batch batch = pending;
+    pending = null;
+    likelihoodCalls += values.length;
+    if (phase == Phase.START) {
+      addPriorBatch(batch, values);
+    } else {
+      mutation.accept(values, acceptStream);
+    }
+  }
+
+  private double[] checked(double[] values) {
+    double[] out = values.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (Double.isNaN(out[i]) && settings.nanAsMinusInfinity()) {
+        out[i] = Double.NEGATIVE_INFINITY;
+      } else if (Double.isNaN(out[i]) || out[i] == Double.POSITIVE_INFINITY) {
+        throw new LikelihoodException("log-likelihood is " + out[i] + " at theta = "
+            + describe(pending.unitPoints()[i]) + (Double.isNaN(out[i])
+                ? " (set nanAsMinusInfinity to treat NaN as a zero likelihood)"
+                : " (a log-likelihood must be finite or -Infinity)"));
+      }
+    }
+    return out;
+  }
+
+  /** θ of a unit-cube point, with parameter names, for error messages. */
+  public String describe(double[] unitPoint) {
+    double[] theta = model.theta(unitPoint);
+    List<String> names = model.parameterNames();
+    StringBuilder sb = new StringBuilder("{");
+    for (int j = 0; j < theta.length; j++) {
+      sb.append(j == 0 ? "" : ", ").append(names.get(j)).append('=').append(theta[j]);
+    }
+    return sb.append('}').toString();
+  }
+
+  // ---- the iteration, step by step -------------------------------------------------------
+
+  private void startIteration() {
+    if (beta == 0.0 && pool.size() <= settings.effectiveParticles()) {
+      pending = newBatch(0, priorDraws());
+      return;
+    }
+    if (beta == 1.0 && pool.effectiveSampleSize(1.0) >= settings.totalSamples()) {
+      finish();
+      return;
+    }
+    requireSomeLikelihood();
+    reweight();
+    Proposal proposal = train();
+    resampleAndMutate(proposal);
+  }
+
+  private double[][] priorDraws() {
+    double[][] points = new double[settings.activeParticles()][dimension];
+    for (double[] point : points) {
+      for (int j = 0; j < dimension; j++) {
+        point[j] = priorStream.nextDouble();
+      }
+    }
+    return points;
+  }
+
+  private void addPriorBatch(Batch batch, double[] values) {
+    int[] noParents = new int[values.length];
+    Arrays.fill(noParents, -1);
+    pool.add(0.0, 0.0, batch.unitPoints(), values, noParents);
+    diagnostics.add(new IterationDiagnostics(batch.iteration(), 0.0, pool.size(), 0.0, Double.NaN, 0,
+        Double.NaN, 0, likelihoodCalls, pool.size()));
+  }
+
+  private void requireSomeLikelihood() {
+    for (int s = 0; s < pool.size(); s++) {
+      if (pool.logLikelihood(s) > Double.NEGATIVE_INFINITY) {
+        return;
+      }
+    }
+    throw new LikelihoodException("every one of the " + pool.size()
+        + " prior draws has log-likelihood -Infinity: the likelihood is zero everywhere the prior was explored");
+  }
+
+  /** Reweight: the next β and its normaliser ζ = log Ẑ(β). */
+  private void reweight() {
+    beta = BetaSolver.next(pool, beta, settings.effectiveParticles());
+    iterationLogEvidence = beta == 0.0 ? 0.0 : pool.logEvidence(beta);
+    iterationEss = pool.effectiveSampleSize(beta);
+  }
+
+  private Proposal train() {
+    Proposal proposal = Trainer.unimodal(pool, LogMath.normalise(pool.logWeights(beta), pool.size()));
+    if (proposal.modeCount() != stepSizes.length) {
+      stepSizes = new double[proposal.modeCount()];
+      Arrays.fill(stepSizes, initialStepSize);
+    }
+    modeCount = proposal.modeCount();
+    return proposal;
+  }
+
+  private void resampleAndMutate(Proposal proposal) {
+    int n = settings.activeParticles();
+    double[] weights = LogMath.normalise(pool.logWeights(beta), pool.size());
+    parents = Resampler.resample(settings.resampling(), weights, n, resampleStream);
+    double[][] walkers = new double[n][];
+    double[] walkerLogLikelihoods = new double[n];
+    int[] walkerModes = new int[n];
+    for (int i = 0; i < n; i++) {
+      walkers[i] = pool.unitPoint(parents[i]);
+      walkerLogLikelihoods[i] = pool.logLikelihood(parents[i]);
+      walkerModes[i] = proposal.modeOf(parents[i], pool);
+    }
+    mutation = new Mutation(kernel, proposal.modes(), stepSizes, boundaries, beta, nextSteps, walkers,
+        walkerLogLikelihoods, walkerModes);
+    phase = Phase.MUTATE;
+  }
+
+  private void proposeStep() {
+    double[][] batch = mutation.propose(normals);
+    if (batch.length == 0) {
+      mutation.accept(new double[0], acceptStream);
+    } else {
+      pending = newBatch(mutation.currentStep() + 1, batch);
+    }
+  }
+
+  /** Persist the moved walkers, record the iteration, and adapt the number of steps. */
+  private void persist() {
+    pool.add(beta, iterationLogEvidence, mutation.walkers(), mutation.walkerLogLikelihoods(), parents);
+    double acceptance = mutation.acceptance();
+    double meanStep = Arrays.stream(stepSizes).average().orElse(initialStepSize);
+    diagnostics.add(new IterationDiagnostics(pool.iterationCount() - 1, beta, iterationEss,
+        iterationLogEvidence, acceptance, mutation.steps(), meanStep / initialStepSize, modeCount,
+        likelihoodCalls, pool.size()));
+    nextSteps = adaptedSteps(acceptance, meanStep);
+    mutation = null;
+    parents = null;
+    phase = Phase.START;
+  }
+
+  /**
+   * mcmcSteps·d·(0.234/acceptance)·(σ₀/σ)², clamped to [mcmcSteps·d, maxMcmcSteps·d]: fewer
+   * accepted or shorter moves need more steps to decorrelate.
+   */
+  private int adaptedSteps(double acceptance, double stepSize) {
+    int min = settings.mcmcSteps() * dimension;
+    int max = settings.maxMcmcSteps() * dimension;
+    if (!(acceptance > 0)) {
+      return max;
+    }
+    double ratio = initialStepSize / stepSize;
+    double wanted = min * (Mutation.TARGET_ACCEPTANCE / acceptance) * ratio * ratio;
+    return (int) Math.max(min, Math.min(max, Math.round(wanted)));
+  }
+
+  private Batch newBatch(int step, double[][] points) {
+    return new Batch(++batchCounter, pool.iterationCount(), step, points);
+  }
+
+  private void finish() {
+    double[] logWeights = pool.logWeights(1.0);
+    double[] weights = LogMath.normalise(logWeights, pool.size());
+    double[][] theta = new double[pool.size()][];
+    double[] logLikelihoods = new double[pool.size()];
+    for (int s = 0; s < pool.size(); s++) {
+      theta[s] = model.theta(pool.unitPoint(s));
+      logLikelihoods[s] = pool.logLikelihood(s);
+    }
+    Posterior posterior = new Posterior(model.parameterNames(), theta, weights, logLikelihoods);
+    result = new SamplerResult(LogMath.logSumExp(logWeights), Double.NaN,
+        LogMath.effectiveSampleSize(logWeights, logWeights.length), likelihoodCalls,
+        pool.iterationCount(), settings.seed(), settings, posterior, diagnostics);
+    phase = Phase.DONE;
+  }
+}
