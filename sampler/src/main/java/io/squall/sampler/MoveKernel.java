@@ -30,7 +30,7 @@ public interface MoveKernel {
    * invariant, so log q(u|u') − log q(u'|u) = log N(u; μ, C) − log N(u'; μ, C)
    * = ½(|u' − μ|²_C − |u − μ|²_C).
    */
-  final class Pcn implements MoveKernel {
+  class Pcn implements MoveKernel {
     @Override
     public double[] propose(double[] u, Mode mode, double stepSize, double[] z) {
       double shrink = Math.sqrt(1.0 - stepSize * stepSize);
