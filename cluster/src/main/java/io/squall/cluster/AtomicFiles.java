@@ -1,0 +1,58 @@
+package io.squall.cluster;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that readers see either the old file or the complete new one, never a half:
+ * the content goes to a temporary file in the same folder, is forced to disk, then renamed over
+ * the target.
+ */
+final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** What writes the content. */
+  @FunctionalInterface
+  interface Content {
+    void writeTo(Writer writer) throws IOException;
+  }
+
+  /** Writes {@code target} (UTF-8) atomically. */
+  static void write(Path target, Content content) throws IOException {
+    Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+        + "-" + System.nanoTime() + ".tmp");
+    try {
+      writeAndSync(temp, content);
+      move(temp, target);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void writeAndSync(Path temp, Content content) throws IOException {
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
+        Writer writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8))) {
+      content.writeTo(writer);
+      writer.flush();
+      channel.force(true);
+    }
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package io.squall.cluster;
+
+import java.util.Locale;
+
+/** How the likelihood batches are evaluated (see the architecture note's table of modes). */
+public enum ExecutionMode {
+  /** The sampler loop in the calling thread ({@code SequentialDriver}): the reference oracle. */
+  SEQUENTIAL;
+
+  /** The name used in settings and in summary.json, e.g. {@code sequential}. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,94 @@
+package io.squall.cluster;
+
+import io.squall.examples.ExampleModels;
+import io.squall.sampler.Model;
+import io.squall.sampler.ModelFactory;
+import io.squall.sampler.ModelParameters;
+import io.squall.sampler.SettingsException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.List;
+
+/**
+ * Turns a {@link ModelSpec} into a {@link Model}: a built-in name goes to {@link ExampleModels};
+ * any other name must be a class on the classpath implementing {@link ModelFactory} with a public
+ * no-argument constructor. Every failure is a {@link SettingsException} with one clear line.
+ */
+public final class ModelResolver {
+  private ModelResolver() {}
+
+  /** The model named by {@code spec}, built from its parameters. */
+  public static Model resolve(ModelSpec spec) {
+    if (ExampleModels.names().contains(spec.name())) {
+      return ExampleModels.create(spec.name(), spec.params());
+    }
+    ModelFactory factory = instantiate(load(spec.name()));
+    return create(factory, spec);
+  }
+
+  private static Class<?> load(String name) {
+    try {
+      return Class.forName(name, true, classLoader());
+    } catch (ClassNotFoundException | NoClassDefFoundError e) {
+      throw fail("unknown model '" + name + "': not a built-in model ("
+          + String.join(", ", ExampleModels.names()) + ") and no class of that name on the classpath");
+    } catch (ExceptionInInitializerError e) {
+      throw fail("model class '" + name + "' failed to initialise: " + describe(e.getCause()));
+    }
+  }
+
+  private static ModelFactory instantiate(Class<?> type) {
+    String name = type.getName();
+    if (!ModelFactory.class.isAssignableFrom(type)) {
+      throw fail("model class '" + name + "' does not implement " + ModelFactory.class.getName());
+    }
+    if (Modifier.isAbstract(type.getModifiers())) {
+      throw fail("model class '" + name + "' is abstract; name a concrete class");
+    }
+    try {
+      Constructor<?> constructor = type.getConstructor();
+      return (ModelFactory) constructor.newInstance();
+    } catch (NoSuchMethodException e) {
+      throw fail("model class '" + name + "' has no public no-argument constructor");
+    } catch (InvocationTargetException e) {
+      throw fail("model class '" + name + "': its constructor threw " + describe(e.getCause()));
+    } catch (IllegalAccessException | InstantiationException e) {
+      throw fail("model class '" + name + "' cannot be instantiated (" + describe(e)
+          + "); make the class and its no-argument constructor public");
+    }
+  }
+
+  private static Model create(ModelFactory factory, ModelSpec spec) {
+    Model model;
+    try {
+      model = factory.create(ModelParameters.of(spec.name(), spec.params()));
+    } catch (SettingsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw fail("model class '" + spec.name() + "': create() threw " + describe(e));
+    }
+    if (model == null) {
+      throw fail("model class '" + spec.name() + "': create() returned null");
+    }
+    return model;
+  }
+
+  private static ClassLoader classLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : ModelResolver.class.getClassLoader();
+  }
+
+  /** {@code SimpleName: message} of a throwable. */
+  static String describe(Throwable t) {
+    if (t == null) {
+      return "an unknown error";
+    }
+    String message = t.getMessage();
+    return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+  }
+
+  private static SettingsException fail(String problem) {
+    return new SettingsException(List.of(problem));
+  }
+}

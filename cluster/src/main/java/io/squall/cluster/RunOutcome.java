@@ -1,0 +1,15 @@
+package io.squall.cluster;
+
+import io.squall.sampler.SamplerResult;
+import java.util.OptionalDouble;
+
+/**
+ * A finished run as reported and written: its settings, the sampler's result and the wall time.
+ *
+ * @param settings the settings of the run
+ * @param result the sampler's result
+ * @param knownLogEvidence the model's analytic log-evidence, when known
+ * @param wallSeconds wall time of the sampling (model construction excluded)
+ */
+public record RunOutcome(
+    RunSettings settings, SamplerResult result, OptionalDouble knownLogEvidence, double wallSeconds) {}

@@ -1,0 +1,15 @@
+package io.squall.cluster;
+
+import io.squall.sampler.SamplerSettings;
+import java.nio.file.Path;
+
+/**
+ * Everything one {@code squall run} needs, read once at start-up from the layered settings
+ * (built-in defaults, {@code --config FILE}, command-line options) and validated.
+ *
+ * @param model the model and its parameters
+ * @param sampler the sampler settings
+ * @param outputDir where summary.json and samples.csv go
+ * @param execution how the run is executed
+ */
+public record RunSettings(ModelSpec model, SamplerSettings sampler, Path outputDir, Execution execution) {}

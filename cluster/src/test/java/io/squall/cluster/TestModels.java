@@ -1,0 +1,102 @@
+package io.squall.cluster;
+
+import io.squall.sampler.Boundary;
+import io.squall.sampler.Model;
+import io.squall.sampler.ModelFactory;
+import io.squall.sampler.ModelParameters;
+import io.squall.sampler.Prior;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/** Small models named by class in the tests, as a user would name their own. */
+public final class TestModels {
+  private TestModels() {}
+
+  /**
+   * A 2-D standard normal likelihood (width {@code sigma}) under a uniform prior on [-5, 5]²:
+   * Z = (1/100)·(Φ(5/σ) − Φ(−5/σ))² ≈ 1/100 for σ = 1 (the tail mass, 6e-7, is neglected).
+   */
+  public static final class Gaussian2d implements ModelFactory {
+    @Override
+    public Model create(ModelParameters params) {
+      double sigma = params.getDouble("sigma", 1.0);
+      params.require(sigma > 0, "sigma must be > 0, got " + sigma);
+      params.finish();
+      Model model = Model.of(Prior.uniformBox(2, -5, 5), theta -> {
+        double r2 = (theta[0] * theta[0] + theta[1] * theta[1]) / (sigma * sigma);
+        return -0.5 * r2 - Math.log(2 * Math.PI * sigma * sigma);
+      });
+      return withKnownLogEvidence(model, -Math.log(100));
+    }
+  }
+
+  /** Returns NaN wherever x0 > 4 (a tenth of the prior). */
+  public static final class NanModel implements ModelFactory {
+    @Override
+    public Model create(ModelParameters params) {
+      params.finish();
+      return Model.of(Prior.uniformBox(2, -5, 5), theta -> theta[0] > 4 ? Double.NaN : -theta[1] * theta[1]);
+    }
+  }
+
+  /** Not a model factory at all. */
+  public static final class NotAFactory {
+    public NotAFactory() {}
+  }
+
+  /** A factory without a no-argument constructor. */
+  public static final class NeedsArgument implements ModelFactory {
+    public NeedsArgument(int unused) {}
+
+    @Override
+    public Model create(ModelParameters params) {
+      throw new AssertionError("never called");
+    }
+  }
+
+  /** A factory whose constructor throws. */
+  public static final class ThrowingConstructor implements ModelFactory {
+    public ThrowingConstructor() {
+      throw new IllegalStateException("no licence for this model");
+    }
+
+    @Override
+    public Model create(ModelParameters params) {
+      throw new AssertionError("never called");
+    }
+  }
+
+  private static Model withKnownLogEvidence(Model model, double logZ) {
+    return new Model() {
+      @Override
+      public int dimension() {
+        return model.dimension();
+      }
+
+      @Override
+      public List<String> parameterNames() {
+        return model.parameterNames();
+      }
+
+      @Override
+      public List<Boundary> boundaries() {
+        return model.boundaries();
+      }
+
+      @Override
+      public double[] theta(double[] unitCube) {
+        return model.theta(unitCube);
+      }
+
+      @Override
+      public double[] logLikelihoods(double[][] thetas) {
+        return model.logLikelihoods(thetas);
+      }
+
+      @Override
+      public OptionalDouble knownLogEvidence() {
+        return OptionalDouble.of(logZ);
+      }
+    };
+  }
+}
