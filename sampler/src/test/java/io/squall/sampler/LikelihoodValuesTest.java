@@ -45,15 +45,15 @@ class LikelihoodValuesTest {
 
   /**
    * A standard normal cut to θ₀ &gt; 0 by log L = −∞: log Z = −2·ln 20 + ln ½. Zero-likelihood
-   * regions are accepted at every β. With 2048 effective samples the seed-to-seed spread of log Ẑ
-   * measured here is about 0.03; the tolerance 0.25 is far outside it.
+   * regions are accepted at every β. Over the 20 seeds 1–20 with these settings the error of log Ẑ
+   * had mean −0.006 and sd 0.106; the tolerance is 4 sd (two-sided false-failure rate 6·10⁻⁵).
    */
   @Test
   void minusInfinityRegionsAreAcceptedAnywhere() {
     Model model = Model.of(Prior.uniformBox(2, -10, 10), t -> t[0] < 0 ? Double.NEGATIVE_INFINITY : gauss2(t));
     SamplerResult result = SequentialDriver.run(model, SamplerSettings.builder()
         .activeParticles(128).effectiveParticles(256).totalSamples(2048).seed(3).build());
-    assertEquals(-2 * Math.log(20) + Math.log(0.5), result.logEvidence(), 0.25);
+    assertEquals(-2 * Math.log(20) + Math.log(0.5), result.logEvidence(), 4 * 0.106);
     for (int i = 0; i < result.posterior().size(); i++) {
       assertTrue(result.posterior().weight(i) == 0 || result.posterior().theta(i, 0) >= 0);
     }
