@@ -13,6 +13,11 @@ public record Execution(ExecutionMode mode, int workers) {
     }
   }
 
+  /** Worker actors in this JVM. */
+  public static Execution local(int workers) {
+    return new Execution(ExecutionMode.LOCAL, workers);
+  }
+
   /** The calling thread, no workers. */
   public static Execution sequential() {
     return new Execution(ExecutionMode.SEQUENTIAL, 0);

@@ -2,7 +2,6 @@ package io.squall.cluster;
 
 import io.squall.examples.ExampleModels;
 import io.squall.sampler.Model;
-import io.squall.sampler.SamplerResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code squall run}: loads the settings, resolves the model, samples it, writes summary.json and
- * samples.csv and prints a short report. Sequential for now; the execution mode comes from
- * {@link #execution()}, where a {@code --workers N} option will slot in.
+ * samples.csv and prints a short report. {@code --workers N} chooses local mode with N worker
+ * actors (the default: one per core) or, with 0, the sequential driver.
  */
 @Command(
     name = "run",
@@ -51,6 +50,11 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
       description = "Output folder, created if missing (squall.output.dir; default: results).")
   private Path out;
 
+  @Option(names = {"-w", "--workers"}, paramLabel = "N",
+      description = {"Worker actors evaluating likelihoods in this JVM (default: one per available core).",
+          "0 = sequential in the calling thread. Every N gives the same results."})
+  private Integer workers;
+
   @Option(names = {"-v", "--verbose"}, description = "Print the stack trace of an error.")
   private boolean verbose;
 
@@ -75,16 +79,20 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
         Optional.ofNullable(seed), Optional.ofNullable(out), execution());
   }
 
-  /** The execution mode of this run (only sequential so far). */
+  /** Local mode with --workers N (default: available processors); 0 is sequential. */
   private Execution execution() {
-    return Execution.sequential();
+    int n = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+    if (n < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be >= 0, got " + n);
+    }
+    return n == 0 ? Execution.sequential() : Execution.local(n);
   }
 
   private static RunOutcome sample(RunSettings settings, Model model) {
     long start = System.nanoTime();
-    SamplerResult result = SamplerRunner.of(settings.execution()).run(model, settings.sampler());
+    SamplerRunner.Sampled sampled = SamplerRunner.of(settings.execution(), settings.local()).run(model, settings.sampler());
     double wallSeconds = (System.nanoTime() - start) / 1e9;
-    return new RunOutcome(settings, result, model.knownLogEvidence(), wallSeconds);
+    return new RunOutcome(settings, sampled.result(), model.knownLogEvidence(), wallSeconds, sampled.stats());
   }
 
   /** Parses a seed, with a message free of Java type names. */

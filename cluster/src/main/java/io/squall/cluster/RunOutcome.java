@@ -1,6 +1,8 @@
 package io.squall.cluster;
 
 import io.squall.sampler.SamplerResult;
+import io.squall.actors.RunStats;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -10,6 +12,8 @@ import java.util.OptionalDouble;
  * @param result the sampler's result
  * @param knownLogEvidence the model's analytic log-evidence, when known
  * @param wallSeconds wall time of the sampling (model construction excluded)
+ * @param stats how the workers did (parallel modes only)
  */
 public record RunOutcome(
-    RunSettings settings, SamplerResult result, OptionalDouble knownLogEvidence, double wallSeconds) {}
+    RunSettings settings, SamplerResult result, OptionalDouble knownLogEvidence, double wallSeconds,
+    Optional<RunStats> stats) {}

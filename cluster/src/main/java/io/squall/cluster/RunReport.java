@@ -19,6 +19,14 @@ final class RunReport {
     line(out, "iterations", Integer.toString(r.iterations()));
     line(out, "ESS", format("%.1f", r.effectiveSampleSize()));
     line(out, "wall time", format("%.2f", outcome.wallSeconds()) + " s");
+    line(out, "mode", outcome.settings().execution().mode().label() + ", "
+        + outcome.settings().execution().workers() + " workers");
+    outcome.stats().ifPresent(stats -> {
+      line(out, "parallel eff.", format("%.3f", stats.parallelEfficiency())
+          + " (likelihood busy time / (workers x evaluation wall time))");
+      stats.advice().forEach(a -> line(out, "advice", a));
+      stats.warnings().forEach(w -> line(out, "warning", w));
+    });
     line(out, "results", outcome.settings().outputDir() + " (" + ResultsWriter.SUMMARY + ", "
         + ResultsWriter.SAMPLES + ")");
     out.flush();

@@ -1,5 +1,6 @@
 package io.squall.cluster;
 
+import io.squall.actors.LocalOptions;
 import io.squall.sampler.SamplerSettings;
 import java.nio.file.Path;
 
@@ -11,5 +12,8 @@ import java.nio.file.Path;
  * @param sampler the sampler settings
  * @param outputDir where summary.json and samples.csv go
  * @param execution how the run is executed
+ * @param local the task settings of local mode ({@code squall.tasks.*}; its worker count is
+ *     {@code execution.workers()})
  */
-public record RunSettings(ModelSpec model, SamplerSettings sampler, Path outputDir, Execution execution) {}
+public record RunSettings(ModelSpec model, SamplerSettings sampler, Path outputDir, Execution execution,
+    LocalOptions local) {}

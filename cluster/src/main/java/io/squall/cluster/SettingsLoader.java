@@ -65,10 +65,16 @@ public final class SettingsLoader {
     }
   }
 
-  /** The built-in defaults, unresolved. */
+  /**
+   * The built-in defaults, unresolved: {@value #DEFAULTS_RESOURCE}, then the {@code squall} keys
+   * of the modules' {@code reference.conf} files (local mode's {@code squall.tasks.*} and
+   * {@code squall.local.*}).
+   */
   static Config defaults() {
-    return ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(),
-        DEFAULTS_RESOURCE, ConfigParseOptions.defaults().setAllowMissing(false));
+    ClassLoader loader = SettingsLoader.class.getClassLoader();
+    Config reference = ConfigFactory.parseResources(loader, "reference.conf").withOnlyPath("squall");
+    return ConfigFactory.parseResources(loader, DEFAULTS_RESOURCE, ConfigParseOptions.defaults().setAllowMissing(false))
+        .withFallback(reference);
   }
 
   private static Config parseFile(Path file) {

@@ -1,5 +1,7 @@
 package io.squall.cluster;
 
+import com.typesafe.config.ConfigException;
+import io.squall.actors.LocalOptions;
 import com.typesafe.config.Config;
 import io.squall.sampler.Kernel;
 import io.squall.sampler.Resampling;
@@ -18,10 +20,12 @@ import java.util.TreeMap;
  * its field names rewritten to HOCON keys).
  */
 final class SettingsReader {
+  private final Config merged;
   private final ConfigReader reader;
   private final CliOverrides overrides;
 
   SettingsReader(Config merged, CliOverrides overrides) {
+    this.merged = merged;
     this.reader = new ConfigReader(merged);
     this.overrides = overrides;
   }
@@ -34,8 +38,20 @@ final class SettingsReader {
     SamplerSettings.Builder builder = samplerBuilder();
     problems.addAll(reader.problems());
     SamplerSettings sampler = build(builder, problems);
+    LocalOptions local = localOptions(problems);
     SettingsException.throwIfAny(problems);
-    return new RunSettings(model, sampler, outputDir, overrides.execution());
+    return new RunSettings(model, sampler, outputDir, overrides.execution(), local);
+  }
+
+  /** {@code squall.tasks.*} for local mode, with the workers of the execution (at least one). */
+  private LocalOptions localOptions(List<String> problems) {
+    try {
+      return LocalOptions.fromConfig(merged).toBuilder()
+          .workers(Math.max(1, overrides.execution().workers())).build();
+    } catch (ConfigException | IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return LocalOptions.defaults();
+    }
   }
 
   private Path outputDir(List<String> problems) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.squall.actors.RunStats;
+import io.squall.actors.WorkerStats;
 import io.squall.sampler.IterationDiagnostics;
 import io.squall.sampler.SamplerResult;
 import java.io.IOException;
@@ -51,9 +53,30 @@ final class SummaryJson {
     model(root.putObject("model"), settings.model());
     samplerSettings(root.putObject("settings"), r);
     outcome.knownLogEvidence().ifPresent(z -> number(root, "knownLogEvidence", z));
+    outcome.stats().ifPresent(stats -> workers(root, stats));
     diagnostics(root.putArray("diagnostics"), r.diagnostics());
     root.put("squallVersion", SquallVersion.get());
     return root;
+  }
+
+  /** Parallel-mode figures: efficiency, per-worker numbers, advice and warnings. */
+  private static void workers(ObjectNode root, RunStats stats) {
+    number(root, "parallelEfficiency", stats.parallelEfficiency());
+    number(root, "secondsPerPoint", stats.secondsPerPoint());
+    number(root, "evaluationSeconds", stats.evaluationSeconds());
+    ArrayNode array = root.putArray("workerStats");
+    for (WorkerStats w : stats.workerStats()) {
+      ObjectNode node = array.addObject();
+      node.put("worker", w.worker());
+      node.put("tasks", w.tasks());
+      node.put("points", w.points());
+      number(node, "busySeconds", w.busySeconds());
+      number(node, "idleSeconds", w.idleSeconds());
+      node.put("failures", w.failures());
+      node.put("restarts", w.restarts());
+    }
+    stats.advice().forEach(root.putArray("advice")::add);
+    stats.warnings().forEach(root.putArray("warnings")::add);
   }
 
   private static void model(ObjectNode node, ModelSpec model) {

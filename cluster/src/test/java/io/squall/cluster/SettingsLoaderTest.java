@@ -52,7 +52,23 @@ class SettingsLoaderTest {
     Set<String> expected = new TreeSet<>(SettingKeys.SAMPLER_FIELDS.values());
     expected.add(SettingKeys.MODEL_NAME);
     expected.add(SettingKeys.OUTPUT_DIR);
-    assertEquals(expected, UnknownKeys.leafKeys(SettingsLoader.defaults()));
+    Set<String> ownKeys = new TreeSet<>(UnknownKeys.leafKeys(SettingsLoader.defaults()));
+    ownKeys.removeIf(k -> k.startsWith("squall.tasks.") || k.startsWith("squall.local.")
+        || k.matches("squall\\.[a-z-]+-dispatcher\\..*"));
+    assertEquals(expected, ownKeys);
+  }
+
+  /** Local mode's task keys come from the actors module's reference.conf and are known keys. */
+  @Test
+  void localModeTaskKeysAreReadAndCheckedToo() {
+    Path good = TestFiles.write(dir, "tasks.conf", "squall.tasks { points-per-task = 8, max-tasks-per-worker = 3 }");
+    RunSettings settings = load(good);
+    assertEquals(8, settings.local().pointsPerTask());
+    assertEquals(3, settings.local().maxTasksPerWorker());
+    Path typo = TestFiles.write(dir, "typo.conf", "squall.tasks.points-per-tsk = 8");
+    List<String> problems = problems(typo);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("squall.tasks.points-per-task"), problems.get(0));
   }
 
   @Test

@@ -58,7 +58,7 @@ class SquallCliTest {
   @Test
   void runWritesSummaryAndSamplesAndPrintsTheReport() throws IOException {
     Path out = dir.resolve("results/nested");
-    Outcome run = runSmall(GAUSSIAN, out, "--param", "sigma=1", "--seed", "5");
+    Outcome run = runSmall(GAUSSIAN, out, "--param", "sigma=1", "--seed", "5", "--workers", "0");
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("", run.err());
     for (String label : List.of("model", "log Z", "true log Z", "likelihood calls", "iterations", "ESS",
@@ -96,12 +96,43 @@ class SquallCliTest {
 
   @Test
   void sameSeedGivesTheSameSummaryApartFromWallTime() throws IOException {
-    assertEquals(0, runSmall(GAUSSIAN, dir.resolve("a"), "--seed", "11").exitCode());
-    assertEquals(0, runSmall(GAUSSIAN, dir.resolve("b"), "--seed", "11").exitCode());
-    assertEquals(0, runSmall(GAUSSIAN, dir.resolve("c"), "--seed", "12").exitCode());
+    assertEquals(0, runSmall(GAUSSIAN, dir.resolve("a"), "--seed", "11", "--workers", "0").exitCode());
+    assertEquals(0, runSmall(GAUSSIAN, dir.resolve("b"), "--seed", "11", "--workers", "0").exitCode());
+    assertEquals(0, runSmall(GAUSSIAN, dir.resolve("c"), "--seed", "12", "--workers", "0").exitCode());
     assertEquals(linesWithoutWallTime(dir.resolve("a")), linesWithoutWallTime(dir.resolve("b")));
     assertNotEquals(linesWithoutWallTime(dir.resolve("a")), linesWithoutWallTime(dir.resolve("c")));
     assertEquals(Files.readString(dir.resolve("a/samples.csv")), Files.readString(dir.resolve("b/samples.csv")));
+  }
+
+  /** Local mode with several worker counts writes the sequential run's samples and evidence. */
+  @Test
+  void workersGiveTheSequentialResult() throws IOException {
+    assertEquals(0, runSmall(GAUSSIAN, dir.resolve("w0"), "--seed", "3", "--workers", "0").exitCode());
+    String samples = Files.readString(dir.resolve("w0/samples.csv"));
+    JsonNode sequential = summary(dir.resolve("w0"));
+    assertEquals("sequential", sequential.get("mode").asText());
+    for (String w : List.of("1", "3")) {
+      Path out = dir.resolve("w" + w);
+      Outcome run = runSmall(GAUSSIAN, out, "--seed", "3", "--workers", w);
+      assertEquals(0, run.exitCode(), run.err());
+      assertEquals(samples, Files.readString(out.resolve("samples.csv")));
+      JsonNode local = summary(out);
+      assertEquals("local", local.get("mode").asText());
+      assertEquals(Integer.parseInt(w), local.get("workers").asInt());
+      assertEquals(sequential.get("logEvidence"), local.get("logEvidence"));
+      assertEquals(sequential.get("diagnostics"), local.get("diagnostics"));
+      assertEquals(Integer.parseInt(w), local.get("workerStats").size());
+      double efficiency = local.get("parallelEfficiency").asDouble();
+      assertTrue(efficiency > 0 && efficiency <= 1.0 + 1e-9, "efficiency " + efficiency);
+      assertTrue(run.out().contains("parallel eff."), run.out());
+    }
+  }
+
+  @Test
+  void negativeWorkersExitTwo() {
+    Outcome run = runSmall(GAUSSIAN, dir.resolve("neg"), "--workers", "-1");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--workers"), run.err());
   }
 
   @Test

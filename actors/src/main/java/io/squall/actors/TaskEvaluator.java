@@ -1,0 +1,73 @@
+package io.squall.actors;
+
+import io.squall.sampler.Model;
+
+/**
+ * What a worker does with a task: one call of {@link Model#logLikelihoodsOfUnitCube} on the whole
+ * slice (vectorized models get it in one batch), timed. If that call throws an
+ * {@link Exception}, the points are tried one by one to single out the first that throws, so the
+ * error can name it. A {@link StackOverflowError} or {@link LinkageError} (deep recursion, a class
+ * missing from the classpath) counts as such a failure too, because Pekko would treat it as fatal
+ * and stop the JVM. Other {@link Error}s are not caught here: they crash the worker, whose
+ * supervisor restarts it.
+ */
+final class TaskEvaluator {
+  /**
+   * The outcome of one task.
+   *
+   * @param values one log-likelihood per point, or null if the task failed
+   * @param failedIndex batch index of the first point that throws on its own, or -1 if unknown
+   * @param error the exception's class and message, or null
+   * @param busyNanos time spent evaluating
+   */
+  record Outcome(double[] values, int failedIndex, String error, long busyNanos) {
+    boolean ok() {
+      return values != null;
+    }
+  }
+
+  private TaskEvaluator() {}
+
+  /** Evaluates {@code points}, which start at index {@code from} of their batch. */
+  static Outcome evaluate(Model model, double[][] points, int from) {
+    long start = System.nanoTime();
+    double[] values;
+    try {
+      values = model.logLikelihoodsOfUnitCube(points);
+    } catch (Exception | StackOverflowError | LinkageError e) {
+      int offset = points.length == 1 ? 0 : locate(model, points);
+      return new Outcome(null, offset < 0 ? -1 : from + offset, describe(e), System.nanoTime() - start);
+    }
+    long busy = System.nanoTime() - start;
+    if (values == null || values.length != points.length) {
+      return new Outcome(null, -1, "the likelihood returned " + (values == null ? "null" : values.length
+          + " values") + " for " + points.length + " points", busy);
+    }
+    return new Outcome(values, -1, null, busy);
+  }
+
+  /** Index of the first point that throws when evaluated alone, or -1. */
+  static int locate(Model model, double[][] points) {
+    for (int i = 0; i < points.length; i++) {
+      try {
+        model.logLikelihoodsOfUnitCube(new double[][] {points[i]});
+      } catch (Exception | StackOverflowError | LinkageError e) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Class name and message of {@code t}, and of up to four causes. */
+  static String describe(Throwable t) {
+    StringBuilder sb = new StringBuilder();
+    int depth = 0;
+    for (Throwable c = t; c != null && depth < 5; c = c.getCause(), depth++) {
+      sb.append(depth == 0 ? "" : "; caused by ").append(c.getClass().getName());
+      if (c.getMessage() != null) {
+        sb.append(": ").append(c.getMessage());
+      }
+    }
+    return sb.toString();
+  }
+}
