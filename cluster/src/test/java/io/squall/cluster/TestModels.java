@@ -1,6 +1,7 @@
 package io.squall.cluster;
 
 import io.squall.sampler.Boundary;
+import io.squall.sampler.ForwardingModel;
 import io.squall.sampler.Model;
 import io.squall.sampler.ModelFactory;
 import io.squall.sampler.ModelParameters;
@@ -67,32 +68,7 @@ public final class TestModels {
   }
 
   private static Model withKnownLogEvidence(Model model, double logZ) {
-    return new Model() {
-      @Override
-      public int dimension() {
-        return model.dimension();
-      }
-
-      @Override
-      public List<String> parameterNames() {
-        return model.parameterNames();
-      }
-
-      @Override
-      public List<Boundary> boundaries() {
-        return model.boundaries();
-      }
-
-      @Override
-      public double[] theta(double[] unitCube) {
-        return model.theta(unitCube);
-      }
-
-      @Override
-      public double[] logLikelihoods(double[][] thetas) {
-        return model.logLikelihoods(thetas);
-      }
-
+    return new ForwardingModel(model) {
       @Override
       public OptionalDouble knownLogEvidence() {
         return OptionalDouble.of(logZ);

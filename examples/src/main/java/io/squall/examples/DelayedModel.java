@@ -1,11 +1,9 @@
 package io.squall.examples;
 
-import io.squall.sampler.Boundary;
+import io.squall.sampler.ForwardingModel;
 import io.squall.sampler.Model;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * A model whose log-likelihood costs an extra {@code delayMs} milliseconds per evaluated point: a
@@ -17,14 +15,13 @@ import java.util.OptionalDouble;
  * with a real likelihood; elsewhere it spins on {@link System#nanoTime()}. Values are those of the
  * wrapped model: the delay changes timings only, never results.
  */
-public final class DelayedModel implements Model {
+public final class DelayedModel extends ForwardingModel {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private final Model model;
   private final double delayMs;
 
   private DelayedModel(Model model, double delayMs) {
-    this.model = model;
+    super(model);
     this.delayMs = delayMs;
   }
 
@@ -45,40 +42,15 @@ public final class DelayedModel implements Model {
   }
 
   @Override
-  public int dimension() {
-    return model.dimension();
-  }
-
-  @Override
-  public List<String> parameterNames() {
-    return model.parameterNames();
-  }
-
-  @Override
-  public List<Boundary> boundaries() {
-    return model.boundaries();
-  }
-
-  @Override
-  public double[] theta(double[] unitCube) {
-    return model.theta(unitCube);
-  }
-
-  @Override
   public double[] logLikelihoods(double[][] thetas) {
-    double[] values = model.logLikelihoods(thetas);
+    double[] values = super.logLikelihoods(thetas);
     spin(Math.round(thetas.length * delayMs * 1e6));
     return values;
   }
 
   @Override
-  public OptionalDouble knownLogEvidence() {
-    return model.knownLogEvidence();
-  }
-
-  @Override
   public String toString() {
-    return model + " with delay-ms=" + delayMs;
+    return delegate() + " with delay-ms=" + delayMs;
   }
 
   /**
