@@ -1,5 +1,6 @@
 package io.squall.cluster;
 
+import io.squall.actors.RunStalledException;
 import io.squall.sampler.LikelihoodException;
 import io.squall.sampler.SettingsException;
 import java.io.PrintWriter;
@@ -52,7 +53,7 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
       printProblems(settings.problems(), err);
       return USAGE;
     }
-    if (ex instanceof LikelihoodException || ex instanceof OutputException) {
+    if (ex instanceof LikelihoodException || ex instanceof OutputException || ex instanceof RunStalledException) {
       print(err, PREFIX + ex.getMessage());
       return FAILURE;
     }
