@@ -1,5 +1,7 @@
 package io.squall.actors;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.squall.sampler.Batch;
 import io.squall.sampler.Finished;
 import io.squall.sampler.Request;
@@ -44,11 +46,16 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
    *
    * @param worker the worker
    * @param task the task
-   * @param logLikelihoods one per point of the task
+   * @param logLikelihoods one per point of the task (on the wire: packed doubles)
    * @param busyNanos time spent in the likelihood
    */
-  public record Evaluated(ActorRef<Worker.Command> worker, TaskId task, double[] logLikelihoods, long busyNanos)
-      implements Command {}
+  public record Evaluated(
+      ActorRef<Worker.Command> worker,
+      TaskId task,
+      @JsonSerialize(using = PackedDoubles.VectorSerializer.class)
+      @JsonDeserialize(using = PackedDoubles.VectorDeserializer.class)
+      double[] logLikelihoods,
+      long busyNanos) implements Command {}
 
   /**
    * The likelihood threw an exception on a task; hands one credit back.

@@ -57,7 +57,8 @@ final class SamplingRun<W> {
         continue;
       }
       batch = next;
-      book.start(next.id(), TaskSizer.sizes(next.size(), workers, stats.nanosPerPoint(), options));
+      book.start(next.id(), TaskSizer.sizes(next.size(), next.unitPoints()[0].length, workers, stats.nanosPerPoint(),
+          options));
       long now = clock.getAsLong();
       stats.batchStarted(now);
       lastProgressNanos = now;
