@@ -7,7 +7,9 @@ import io.squall.sampler.Finished;
 import io.squall.sampler.Request;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -79,6 +81,24 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
    */
   public record WorkerRestarting(ActorRef<Worker.Command> worker, TaskId task, String error) implements Command {}
 
+  /**
+   * The node at {@code address} (as {@code Address.toString()}, e.g.
+   * {@code pekko://squall@10.0.0.7:25520}) is unreachable or leaving: the tasks in flight at its
+   * workers go back to the queue at once, and its workers get no new task until
+   * {@link NodeReachable}. Their late results are still applied (duplicates are ignored). Sent by
+   * cluster mode; a worker that is really gone is also removed when it terminates.
+   *
+   * @param address the node's address
+   */
+  public record NodeUnreachable(String address) implements Command {}
+
+  /**
+   * The node at {@code address} is reachable again: its workers get tasks again.
+   *
+   * @param address the node's address
+   */
+  public record NodeReachable(String address) implements Command {}
+
   private record WorkerTerminated(ActorRef<Worker.Command> worker) implements Command {}
 
   private enum CheckProgress implements Command { INSTANCE }
@@ -87,6 +107,7 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
   private final CompletableFuture<RunResult> outcome;
   private final SamplingRun<ActorRef<Worker.Command>> run;
   private final Map<ActorRef<Worker.Command>, Integer> credits = new LinkedHashMap<>();
+  private final Set<String> unreachableNodes = new HashSet<>();
 
   private SamplerMaster(ActorContext<Command> context, BatchSource source, LocalOptions options,
       CompletableFuture<RunResult> outcome) {
@@ -122,6 +143,8 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
         .onMessage(Failed.class, m -> guarded(() -> onFailed(m)))
         .onMessage(WorkerRestarting.class, m -> guarded(() -> onWorkerRestarting(m)))
         .onMessage(WorkerTerminated.class, m -> guarded(() -> onWorkerTerminated(m)))
+        .onMessage(NodeUnreachable.class, m -> guarded(() -> onNodeUnreachable(m)))
+        .onMessage(NodeReachable.class, m -> guarded(() -> onNodeReachable(m)))
         .onMessage(CheckProgress.class, m -> guarded(this::onCheckProgress))
         .build();
   }
@@ -169,6 +192,36 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
     return this;
   }
 
+  private Behavior<Command> onNodeUnreachable(NodeUnreachable unreachable) {
+    if (!unreachableNodes.add(unreachable.address())) {
+      return this;
+    }
+    int workers = 0;
+    int tasks = 0;
+    for (ActorRef<Worker.Command> worker : credits.keySet()) {
+      if (onNode(worker, unreachable.address())) {
+        workers++;
+        tasks += run.workerLost(worker);
+      }
+    }
+    getContext().getLog().warn("node {} is unreachable: {} task(s) of its {} worker(s) are back in the queue",
+        unreachable.address(), tasks, workers);
+    dispatchAll();
+    return this;
+  }
+
+  private Behavior<Command> onNodeReachable(NodeReachable reachable) {
+    if (unreachableNodes.remove(reachable.address())) {
+      getContext().getLog().info("node {} is reachable again", reachable.address());
+      dispatchAll();
+    }
+    return this;
+  }
+
+  private static boolean onNode(ActorRef<?> worker, String address) {
+    return worker.path().address().toString().equals(address);
+  }
+
   private Behavior<Command> onCheckProgress() {
     String stall = run.stallReport((task, worker) -> name(worker));
     if (stall != null) {
@@ -196,7 +249,8 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
 
   private void dispatch(ActorRef<Worker.Command> worker) {
     Integer limit = credits.get(worker);
-    if (limit == null) {
+    if (limit == null || (!unreachableNodes.isEmpty()
+        && unreachableNodes.contains(worker.path().address().toString()))) {
       return;
     }
     while (run.inFlight(worker) < limit) {

@@ -144,9 +144,9 @@ final class SamplingRun<W> {
     }
   }
 
-  /** {@code worker} is gone: its tasks go back to the queue. */
-  void workerLost(W worker) {
-    book.requeue(worker);
+  /** {@code worker} is gone: its tasks go back to the queue; returns how many. */
+  int workerLost(W worker) {
+    return book.requeue(worker).size();
   }
 
   private void countFailure(W worker, String name, TaskId id, int pointIndex, String error, String what) {

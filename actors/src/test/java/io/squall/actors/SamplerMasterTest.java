@@ -152,4 +152,35 @@ class SamplerMasterTest {
     assertEquals(2, result.stats().batches());
     assertFalse(result.stats().workerStats().isEmpty());
   }
+
+  @Test
+  void theTasksOfAnUnreachableNodeGoBackToTheQueueAtOnceAndItsWorkersWaitUntilItIsBack() throws Exception {
+    ActorRef<SamplerMaster.Command> master = master(3);
+    TestProbe<Worker.Command> worker = KIT.createTestProbe();
+    String node = worker.getRef().path().address().toString();
+    master.tell(new SamplerMaster.RequestWork(worker.getRef(), 2));
+    Worker.Evaluate first = worker.expectMessageClass(Worker.Evaluate.class);
+    Worker.Evaluate second = worker.expectMessageClass(Worker.Evaluate.class);
+    master.tell(new SamplerMaster.NodeUnreachable(node));
+    reply(master, worker, second);
+    worker.expectNoMessage(QUIET);
+    master.tell(new SamplerMaster.NodeReachable(node));
+    Worker.Evaluate again = worker.expectMessageClass(Worker.Evaluate.class);
+    assertEquals(first.task(), again.task(), "requeued at the front");
+    Worker.Evaluate third = worker.expectMessageClass(Worker.Evaluate.class);
+    assertEquals(new TaskId(1, 2), third.task(), "the late result of the second task was applied");
+    reply(master, worker, first);
+    reply(master, worker, third);
+    assertEquals(3, outcome.get(5, TimeUnit.SECONDS).stats().points());
+  }
+
+  @Test
+  void anotherNodeBecomingUnreachableDoesNotConcernLocalWorkers() throws Exception {
+    ActorRef<SamplerMaster.Command> master = master(1);
+    TestProbe<Worker.Command> worker = KIT.createTestProbe();
+    master.tell(new SamplerMaster.NodeUnreachable("pekko://squall@127.0.0.1:1"));
+    master.tell(new SamplerMaster.RequestWork(worker.getRef(), 1));
+    reply(master, worker, worker.expectMessageClass(Worker.Evaluate.class));
+    assertEquals(1, outcome.get(5, TimeUnit.SECONDS).stats().points());
+  }
 }
