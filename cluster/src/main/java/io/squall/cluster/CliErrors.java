@@ -52,6 +52,10 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
       printProblems(settings.problems(), err);
       return USAGE;
     }
+    if (ex instanceof ClusterException cluster) {
+      print(err, PREFIX + ex.getMessage());
+      return cluster.exitCode();
+    }
     if (ex instanceof LikelihoodException || ex instanceof OutputException) {
       print(err, PREFIX + ex.getMessage());
       return FAILURE;
