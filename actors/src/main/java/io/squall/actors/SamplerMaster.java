@@ -112,6 +112,7 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
   private SamplerMaster(ActorContext<Command> context, BatchSource source, LocalOptions options,
       CompletableFuture<RunResult> outcome) {
     super(context);
+    context.setLoggerName(SamplerMaster.class);
     this.options = options;
     this.outcome = outcome;
     this.run = new SamplingRun<>(source, options, System::nanoTime);

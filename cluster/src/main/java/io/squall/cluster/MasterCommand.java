@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {"Run the master node of a cluster: sample a model with the workers of 'squall worker' nodes.",
         "Address, port, seed nodes and workers come from squall.cluster.* (conf/squall.conf) or the environment:",
-        "SQUALL_HOST, SQUALL_PORT, SQUALL_SEED_NODES, SQUALL_MIN_WORKERS, SQUALL_CLUSTER_NAME."})
+        "SQUALL_HOST, SQUALL_PORT, SQUALL_SEED_NODES, SQUALL_MIN_WORKERS, SQUALL_CLUSTER_NAME;",
+        "the model from SQUALL_MODEL and SQUALL_PARAMS, the seed and folder from SQUALL_SEED and SQUALL_OUT."})
 final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
   /** Time allowed for the actor system to terminate after leaving, on top of the leave timeout. */
   private static final Duration TERMINATION_MARGIN = Duration.ofSeconds(20);
@@ -43,11 +44,13 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
   @Mixin private ModelOptions options = new ModelOptions();
 
   @Option(names = {"-s", "--seed"}, paramLabel = "S", converter = RunCommand.SeedConverter.class,
-      description = "Seed of the run (squall.sampler.seed); the same seed gives the same results.")
+      defaultValue = "${env:SQUALL_SEED}",
+      description = "Seed of the run (squall.sampler.seed; default: $SQUALL_SEED); the same seed gives the same "
+          + "results.")
   private Long seed;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-      description = "Output folder, created if missing (squall.output.dir; default: results).")
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "${env:SQUALL_OUT}",
+      description = "Output folder, created if missing (squall.output.dir; default: $SQUALL_OUT, else results).")
   private Path out;
 
   @Option(names = {"--min-workers"}, paramLabel = "N",

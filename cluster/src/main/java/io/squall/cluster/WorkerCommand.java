@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {"Run a worker node of a cluster: evaluate likelihoods for the master of 'squall master'.",
         "Address, port, seed nodes and workers come from squall.cluster.* (conf/squall.conf) or the environment:",
-        "SQUALL_HOST, SQUALL_PORT, SQUALL_SEED_NODES, SQUALL_WORKERS, SQUALL_CLUSTER_NAME."})
+        "SQUALL_HOST, SQUALL_PORT, SQUALL_SEED_NODES, SQUALL_WORKERS, SQUALL_CLUSTER_NAME;",
+        "the model from SQUALL_MODEL and SQUALL_PARAMS (the master's model, parameters and Squall version)."})
 final class WorkerCommand implements Callable<Integer>, CliErrors.Verbose {
   private static final Duration TERMINATION_MARGIN = Duration.ofSeconds(20);
 
@@ -43,6 +45,16 @@ final class WorkerCommand implements Callable<Integer>, CliErrors.Verbose {
   @Override
   public boolean verbose() {
     return options.verbose;
+  }
+
+  /** Why a node's actor system ended before the run did. */
+  private static WorkerNode.Exit lostRun(ActorSystem<?> system) {
+    boolean signal = CoordinatedShutdown.get(system).getShutdownReason()
+        .map(reason -> reason.equals(CoordinatedShutdown.jvmExitReason())).orElse(false);
+    return signal
+        ? new WorkerNode.Exit(1, "this worker node left the cluster on SIGTERM; its tasks went back to the master's queue")
+        : new WorkerNode.Exit(1, "this worker node left the cluster before the run ended (the master is gone or was "
+            + "cut off; see the log above)");
   }
 
   @Override
@@ -63,9 +75,7 @@ final class WorkerCommand implements Callable<Integer>, CliErrors.Verbose {
     WorkerNode.Setup setup = new WorkerNode.Setup(model, n, Fingerprint.of(settings.model(), SquallVersion.get()), exit);
     ActorSystem<WorkerNode.Command> system = ClusterNodes.start(WorkerNode.create(setup), cluster, ClusterRole.WORKER,
         NodeConfig.of(cluster, ClusterRole.WORKER, n));
-    system.getWhenTerminated().whenComplete((done, error) -> exit.complete(new WorkerNode.Exit(1,
-        "this worker node left the cluster before the run ended (the master is gone or was cut off; "
-            + "see the log above)")));
+    system.getWhenTerminated().whenComplete((done, error) -> exit.complete(lostRun(system)));
     WorkerNode.Exit result = ClusterNodes.await(exit);
     ClusterNodes.awaitTermination(system, cluster.leaveTimeout().plus(TERMINATION_MARGIN));
     if (result.code() != 0) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -21,6 +22,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The guardian of a worker node: finds the master through the Receptionist ({@link MasterNode#KEY}),
@@ -32,6 +35,7 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
  */
 public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   private static final Duration REGISTRATION_RETRY = Duration.ofSeconds(3);
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerNode.class);
 
   /** What a worker node understands. */
   public sealed interface Command {}
@@ -98,6 +102,14 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
         context.messageAdapter(Receptionist.Listing.class, MastersChanged::new)));
     context.getLog().info("worker node at {} with {} worker(s) ({}) looks for the master",
         context.getSystem().address(), setup.workers(), setup.fingerprint().description());
+    CoordinatedShutdown shutdown = CoordinatedShutdown.get(context.getSystem());
+    shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "squall-worker-signal", () -> {
+      if (shutdown.getShutdownReason().map(CoordinatedShutdown.jvmExitReason()::equals).orElse(false)) {
+        LOG.info("stopped by a signal (SIGTERM): this worker node leaves the cluster gracefully; the master "
+            + "re-queues its tasks");
+      }
+      return CompletableFuture.completedFuture(Done.getInstance());
+    });
   }
 
   /** The guardian behavior of a worker node. */
