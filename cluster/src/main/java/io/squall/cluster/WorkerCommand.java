@@ -72,7 +72,8 @@ final class WorkerCommand implements Callable<Integer>, CliErrors.Verbose {
     }
     int n = cluster.workersPerNode();
     CompletableFuture<WorkerNode.Exit> exit = new CompletableFuture<>();
-    WorkerNode.Setup setup = new WorkerNode.Setup(model, n, Fingerprint.of(settings.model(), SquallVersion.get()), exit);
+    WorkerNode.Setup setup = new WorkerNode.Setup(model, n, Fingerprint.of(settings.model(), SquallVersion.get()), exit,
+        String.join(", ", cluster.seedNodes()));
     ActorSystem<WorkerNode.Command> system = ClusterNodes.start(WorkerNode.create(setup), cluster, ClusterRole.WORKER,
         NodeConfig.of(cluster, ClusterRole.WORKER, n));
     system.getWhenTerminated().whenComplete((done, error) -> exit.complete(lostRun(system)));

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   private static final Duration REGISTRATION_RETRY = Duration.ofSeconds(3);
+  private static final Duration NO_MASTER_WARNING = Duration.ofSeconds(20);
   private static final Logger LOG = LoggerFactory.getLogger(WorkerNode.class);
 
   /** What a worker node understands. */
@@ -68,6 +69,8 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
 
   private enum RetryRegistration implements Command { INSTANCE }
 
+  private enum CheckMasterFound implements Command { INSTANCE }
+
   /**
    * How a worker node ended.
    *
@@ -84,8 +87,10 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
    * @param workers worker actors to run
    * @param fingerprint the model's fingerprint, presented to the master
    * @param exit completed when the node is done
+   * @param seedNodes where this node joins, for the message when no master shows up
    */
-  public record Setup(Model model, int workers, Fingerprint fingerprint, CompletableFuture<Exit> exit) {}
+  public record Setup(Model model, int workers, Fingerprint fingerprint, CompletableFuture<Exit> exit,
+      String seedNodes) {}
 
   private final Setup setup;
   private final TimerScheduler<Command> timers;
@@ -102,11 +107,11 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
         context.messageAdapter(Receptionist.Listing.class, MastersChanged::new)));
     context.getLog().info("worker node at {} with {} worker(s) ({}) looks for the master",
         context.getSystem().address(), setup.workers(), setup.fingerprint().description());
+    timers.startTimerWithFixedDelay(CheckMasterFound.INSTANCE, NO_MASTER_WARNING);
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(context.getSystem());
     shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "squall-worker-signal", () -> {
       if (shutdown.getShutdownReason().map(CoordinatedShutdown.jvmExitReason()::equals).orElse(false)) {
-        LOG.info("stopped by a signal (SIGTERM): this worker node leaves the cluster gracefully; the master "
-            + "re-queues its tasks");
+        LOG.info("stopped by a signal (SIGTERM): this worker node leaves the cluster gracefully");
       }
       return CompletableFuture.completedFuture(Done.getInstance());
     });
@@ -122,6 +127,7 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     return newReceiveBuilder()
         .onMessage(MastersChanged.class, this::onMastersChanged)
         .onMessage(RetryRegistration.class, m -> onRetry())
+        .onMessage(CheckMasterFound.class, m -> onCheckMasterFound())
         .onMessage(Accepted.class, this::onAccepted)
         .onMessage(Refused.class, this::onRefused)
         .onMessage(RunEnded.class, this::onRunEnded)
@@ -147,6 +153,17 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
       accepted = false;
       register();
       timers.startTimerWithFixedDelay(RetryRegistration.INSTANCE, REGISTRATION_RETRY);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onCheckMasterFound() {
+    if (master == null) {
+      getContext().getLog().warn("no master found yet; still trying to join {} as {}. Is the master up there, with "
+          + "the same cluster name ({}) and TLS settings?", setup.seedNodes(), getContext().getSystem().address(),
+          getContext().getSystem().name());
+    } else {
+      timers.cancel(CheckMasterFound.INSTANCE);
     }
     return this;
   }
