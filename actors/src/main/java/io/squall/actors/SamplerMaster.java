@@ -242,18 +242,30 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
     return this;
   }
 
+  /**
+   * Hands out tasks to every worker: first one to each, then up to its credits, so that at the
+   * start of a batch the last of many workers waits for W sends rather than W × credits.
+   */
   private void dispatchAll() {
     for (ActorRef<Worker.Command> worker : credits.keySet()) {
-      dispatch(worker);
+      dispatch(worker, 1);
+    }
+    for (ActorRef<Worker.Command> worker : credits.keySet()) {
+      dispatch(worker, Integer.MAX_VALUE);
     }
   }
 
   private void dispatch(ActorRef<Worker.Command> worker) {
-    Integer limit = credits.get(worker);
-    if (limit == null || (!unreachableNodes.isEmpty()
+    dispatch(worker, Integer.MAX_VALUE);
+  }
+
+  private void dispatch(ActorRef<Worker.Command> worker, int atMost) {
+    Integer credit = credits.get(worker);
+    if (credit == null || (!unreachableNodes.isEmpty()
         && unreachableNodes.contains(worker.path().address().toString()))) {
       return;
     }
+    int limit = Math.min(credit, atMost);
     while (run.inFlight(worker) < limit) {
       TaskBook.Task task = run.assign(worker);
       if (task == null) {

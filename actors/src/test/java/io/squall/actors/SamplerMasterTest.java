@@ -143,8 +143,10 @@ class SamplerMasterTest {
     reply(master, w1, t1);
     reply(master, w1, t0);
     Worker.Evaluate u0 = w1.expectMessageClass(Worker.Evaluate.class);
-    Worker.Evaluate u1 = w1.expectMessageClass(Worker.Evaluate.class);
-    reply(master, w1, u1);
+    Worker.Evaluate u1 = w2.expectMessageClass(Worker.Evaluate.class);
+    assertEquals(new TaskId(2, 0), u0.task(), "a new batch gives every worker one task first");
+    assertEquals(new TaskId(2, 1), u1.task());
+    reply(master, w2, u1);
     reply(master, w1, u0);
     RunResult result = done.get(5, TimeUnit.SECONDS);
     assertArrayEquals(new double[] {-0.0, -1, -2}, source.told.get(0));
