@@ -24,6 +24,9 @@ import java.util.List;
  * @param maxRetries how often a task whose likelihood threw is retried before the run stops
  * @param stallTimeout the run stops with an error naming the stuck tasks when no task completes
  *     for this long
+ * @param maxTaskBytes the most bytes of points one task may carry (8 per coordinate), so that a
+ *     task sent to another node fits in one network frame; 0 = no limit (local mode never
+ *     serializes)
  */
 public record LocalOptions(
     int workers,
@@ -33,7 +36,8 @@ public record LocalOptions(
     Duration minTaskTime,
     int minTasksPerWorker,
     int maxRetries,
-    Duration stallTimeout) {
+    Duration stallTimeout,
+    long maxTaskBytes) {
 
   public static final int DEFAULT_MAX_TASKS_PER_WORKER = 2;
   public static final Duration DEFAULT_TARGET_TASK_TIME = Duration.ofMillis(200);
@@ -53,6 +57,10 @@ public record LocalOptions(
     positive("targetTaskTime", targetTaskTime, problems);
     positive("minTaskTime", minTaskTime, problems);
     positive("stallTimeout", stallTimeout, problems);
+    if (maxTaskBytes != 0 && maxTaskBytes < TaskSizer.MESSAGE_OVERHEAD_BYTES + Double.BYTES) {
+      problems.add("maxTaskBytes must be 0 (no limit) or at least " + (TaskSizer.MESSAGE_OVERHEAD_BYTES + Double.BYTES)
+          + ", got " + maxTaskBytes);
+    }
     SettingsException.throwIfAny(problems);
   }
 
@@ -95,6 +103,7 @@ public record LocalOptions(
         .minTasksPerWorker(tasks.getInt("min-tasks-per-worker"))
         .maxRetries(tasks.getInt("max-retries"))
         .stallTimeout(tasks.getDuration("stall-timeout"))
+        .maxTaskBytes(tasks.getBytes("max-task-bytes"))
         .build();
   }
 
@@ -112,7 +121,8 @@ public record LocalOptions(
         .minTaskTime(minTaskTime)
         .minTasksPerWorker(minTasksPerWorker)
         .maxRetries(maxRetries)
-        .stallTimeout(stallTimeout);
+        .stallTimeout(stallTimeout)
+        .maxTaskBytes(maxTaskBytes);
   }
 
   /** Fluent builder; {@link #build()} validates. */
@@ -125,6 +135,7 @@ public record LocalOptions(
     private int minTasksPerWorker = DEFAULT_MIN_TASKS_PER_WORKER;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private Duration stallTimeout = DEFAULT_STALL_TIMEOUT;
+    private long maxTaskBytes;
 
     private Builder() {}
 
@@ -168,9 +179,14 @@ public record LocalOptions(
       return this;
     }
 
+    public Builder maxTaskBytes(long value) {
+      this.maxTaskBytes = value;
+      return this;
+    }
+
     public LocalOptions build() {
       return new LocalOptions(workers, maxTasksPerWorker, pointsPerTask, targetTaskTime, minTaskTime,
-          minTasksPerWorker, maxRetries, stallTimeout);
+          minTasksPerWorker, maxRetries, stallTimeout, maxTaskBytes);
     }
   }
 }

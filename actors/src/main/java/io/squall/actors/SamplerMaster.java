@@ -1,11 +1,15 @@
 package io.squall.actors;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.squall.sampler.Batch;
 import io.squall.sampler.Finished;
 import io.squall.sampler.Request;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -44,11 +48,16 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
    *
    * @param worker the worker
    * @param task the task
-   * @param logLikelihoods one per point of the task
+   * @param logLikelihoods one per point of the task (on the wire: packed doubles)
    * @param busyNanos time spent in the likelihood
    */
-  public record Evaluated(ActorRef<Worker.Command> worker, TaskId task, double[] logLikelihoods, long busyNanos)
-      implements Command {}
+  public record Evaluated(
+      ActorRef<Worker.Command> worker,
+      TaskId task,
+      @JsonSerialize(using = PackedDoubles.VectorSerializer.class)
+      @JsonDeserialize(using = PackedDoubles.VectorDeserializer.class)
+      double[] logLikelihoods,
+      long busyNanos) implements Command {}
 
   /**
    * The likelihood threw an exception on a task; hands one credit back.
@@ -72,6 +81,24 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
    */
   public record WorkerRestarting(ActorRef<Worker.Command> worker, TaskId task, String error) implements Command {}
 
+  /**
+   * The node at {@code address} (as {@code Address.toString()}, e.g.
+   * {@code pekko://squall@10.0.0.7:25520}) is unreachable or leaving: the tasks in flight at its
+   * workers go back to the queue at once, and its workers get no new task until
+   * {@link NodeReachable}. Their late results are still applied (duplicates are ignored). Sent by
+   * cluster mode; a worker that is really gone is also removed when it terminates.
+   *
+   * @param address the node's address
+   */
+  public record NodeUnreachable(String address) implements Command {}
+
+  /**
+   * The node at {@code address} is reachable again: its workers get tasks again.
+   *
+   * @param address the node's address
+   */
+  public record NodeReachable(String address) implements Command {}
+
   private record WorkerTerminated(ActorRef<Worker.Command> worker) implements Command {}
 
   private enum CheckProgress implements Command { INSTANCE }
@@ -80,10 +107,12 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
   private final CompletableFuture<RunResult> outcome;
   private final SamplingRun<ActorRef<Worker.Command>> run;
   private final Map<ActorRef<Worker.Command>, Integer> credits = new LinkedHashMap<>();
+  private final Set<String> unreachableNodes = new HashSet<>();
 
   private SamplerMaster(ActorContext<Command> context, BatchSource source, LocalOptions options,
       CompletableFuture<RunResult> outcome) {
     super(context);
+    context.setLoggerName(SamplerMaster.class);
     this.options = options;
     this.outcome = outcome;
     this.run = new SamplingRun<>(source, options, System::nanoTime);
@@ -115,6 +144,8 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
         .onMessage(Failed.class, m -> guarded(() -> onFailed(m)))
         .onMessage(WorkerRestarting.class, m -> guarded(() -> onWorkerRestarting(m)))
         .onMessage(WorkerTerminated.class, m -> guarded(() -> onWorkerTerminated(m)))
+        .onMessage(NodeUnreachable.class, m -> guarded(() -> onNodeUnreachable(m)))
+        .onMessage(NodeReachable.class, m -> guarded(() -> onNodeReachable(m)))
         .onMessage(CheckProgress.class, m -> guarded(this::onCheckProgress))
         .build();
   }
@@ -162,6 +193,36 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
     return this;
   }
 
+  private Behavior<Command> onNodeUnreachable(NodeUnreachable unreachable) {
+    if (!unreachableNodes.add(unreachable.address())) {
+      return this;
+    }
+    int workers = 0;
+    int tasks = 0;
+    for (ActorRef<Worker.Command> worker : credits.keySet()) {
+      if (onNode(worker, unreachable.address())) {
+        workers++;
+        tasks += run.workerLost(worker);
+      }
+    }
+    getContext().getLog().warn("node {} is unreachable: {} task(s) of its {} worker(s) are back in the queue",
+        unreachable.address(), tasks, workers);
+    dispatchAll();
+    return this;
+  }
+
+  private Behavior<Command> onNodeReachable(NodeReachable reachable) {
+    if (unreachableNodes.remove(reachable.address())) {
+      getContext().getLog().info("node {} is reachable again", reachable.address());
+      dispatchAll();
+    }
+    return this;
+  }
+
+  private static boolean onNode(ActorRef<?> worker, String address) {
+    return worker.path().address().toString().equals(address);
+  }
+
   private Behavior<Command> onCheckProgress() {
     String stall = run.stallReport((task, worker) -> name(worker));
     if (stall != null) {
@@ -181,17 +242,30 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
     return this;
   }
 
+  /**
+   * Hands out tasks to every worker: first one to each, then up to its credits, so that at the
+   * start of a batch the last of many workers waits for W sends rather than W × credits.
+   */
   private void dispatchAll() {
     for (ActorRef<Worker.Command> worker : credits.keySet()) {
-      dispatch(worker);
+      dispatch(worker, 1);
+    }
+    for (ActorRef<Worker.Command> worker : credits.keySet()) {
+      dispatch(worker, Integer.MAX_VALUE);
     }
   }
 
   private void dispatch(ActorRef<Worker.Command> worker) {
-    Integer limit = credits.get(worker);
-    if (limit == null) {
+    dispatch(worker, Integer.MAX_VALUE);
+  }
+
+  private void dispatch(ActorRef<Worker.Command> worker, int atMost) {
+    Integer credit = credits.get(worker);
+    if (credit == null || (!unreachableNodes.isEmpty()
+        && unreachableNodes.contains(worker.path().address().toString()))) {
       return;
     }
+    int limit = Math.min(credit, atMost);
     while (run.inFlight(worker) < limit) {
       TaskBook.Task task = run.assign(worker);
       if (task == null) {

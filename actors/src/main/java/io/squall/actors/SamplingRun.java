@@ -57,7 +57,8 @@ final class SamplingRun<W> {
         continue;
       }
       batch = next;
-      book.start(next.id(), TaskSizer.sizes(next.size(), workers, stats.nanosPerPoint(), options));
+      book.start(next.id(), TaskSizer.sizes(next.size(), next.unitPoints()[0].length, workers, stats.nanosPerPoint(),
+          options));
       long now = clock.getAsLong();
       stats.batchStarted(now);
       lastProgressNanos = now;
@@ -143,9 +144,9 @@ final class SamplingRun<W> {
     }
   }
 
-  /** {@code worker} is gone: its tasks go back to the queue. */
-  void workerLost(W worker) {
-    book.requeue(worker);
+  /** {@code worker} is gone: its tasks go back to the queue; returns how many. */
+  int workerLost(W worker) {
+    return book.requeue(worker).size();
   }
 
   private void countFailure(W worker, String name, TaskId id, int pointIndex, String error, String what) {

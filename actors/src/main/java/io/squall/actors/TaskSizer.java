@@ -12,9 +12,37 @@ import java.util.Arrays;
  * a batch. maxSize = ⌊targetTaskTime / τ⌋ (about 200 ms of work; one point when a point costs
  * more), minSize = ⌈minTaskTime / τ⌉ (tasks cheaper than that cost more in messages than they
  * balance). Before anything is measured (τ unknown) maxSize is the whole batch and minSize 1.
+ *
+ * <p>With {@code maxTaskBytes} set (cluster mode), no task carries more than
+ * ⌊(maxTaskBytes − {@value #MESSAGE_OVERHEAD_BYTES}) / (8 · dimension)⌋ points, whatever the rules
+ * above say, so that it fits in one network frame.
  */
 public final class TaskSizer {
+  /** Bytes of a task message besides its points (ids, headers), generously rounded up. */
+  public static final int MESSAGE_OVERHEAD_BYTES = 1024;
+
   private TaskSizer() {}
+
+  /**
+   * As {@link #sizes(int, int, double, LocalOptions)} for points of {@code dimension} coordinates,
+   * with no task above {@code options.maxTaskBytes()}.
+   */
+  public static int[] sizes(int batchSize, int dimension, int workers, double nanosPerPoint, LocalOptions options) {
+    int byBytes = maxPointsByBytes(dimension, options.maxTaskBytes());
+    if (options.pointsPerTask() > 0) {
+      return batchSize <= 0 ? new int[0] : equalSizes(batchSize, Math.min(byBytes, options.pointsPerTask()));
+    }
+    return sizes(batchSize, workers, nanosPerPoint, options, byBytes);
+  }
+
+  /** The most points of {@code dimension} coordinates a task of {@code maxTaskBytes} holds (≥ 1). */
+  public static int maxPointsByBytes(int dimension, long maxTaskBytes) {
+    if (maxTaskBytes <= 0) {
+      return Integer.MAX_VALUE;
+    }
+    long perPoint = (long) Double.BYTES * Math.max(1, dimension);
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (maxTaskBytes - MESSAGE_OVERHEAD_BYTES) / perPoint));
+  }
 
   /**
    * The task sizes for a batch of {@code batchSize} points on {@code workers} workers.
@@ -23,14 +51,19 @@ public final class TaskSizer {
    * @return positive sizes summing to {@code batchSize}, in batch order
    */
   public static int[] sizes(int batchSize, int workers, double nanosPerPoint, LocalOptions options) {
+    if (options.pointsPerTask() > 0) {
+      return batchSize <= 0 ? new int[0] : equalSizes(batchSize, options.pointsPerTask());
+    }
+    return sizes(batchSize, workers, nanosPerPoint, options, Integer.MAX_VALUE);
+  }
+
+  private static int[] sizes(int batchSize, int workers, double nanosPerPoint, LocalOptions options, int cap) {
     if (batchSize <= 0) {
       return new int[0];
     }
-    if (options.pointsPerTask() > 0) {
-      return equalSizes(batchSize, options.pointsPerTask());
-    }
     boolean known = nanosPerPoint > 0 && Double.isFinite(nanosPerPoint);
-    int maxSize = known ? clamp(options.targetTaskTime().toNanos() / nanosPerPoint, 1, batchSize) : batchSize;
+    int limit = Math.min(cap, batchSize);
+    int maxSize = known ? clamp(options.targetTaskTime().toNanos() / nanosPerPoint, 1, limit) : limit;
     int minSize = known ? clamp(Math.ceil(options.minTaskTime().toNanos() / nanosPerPoint), 1, maxSize) : 1;
     return guidedSizes(batchSize, Math.max(1, workers) * (long) options.minTasksPerWorker(), minSize, maxSize);
   }

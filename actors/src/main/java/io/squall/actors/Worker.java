@@ -1,5 +1,7 @@
 package io.squall.actors;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.squall.sampler.Model;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -31,9 +33,13 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
    * Evaluate the points of {@code task}.
    *
    * @param task the task; {@code unitPoints[i]} is point {@code task.from() + i} of its batch
-   * @param unitPoints unit-cube points, one row per point
+   * @param unitPoints unit-cube points, one row per point (on the wire: packed doubles)
    */
-  public record Evaluate(TaskId task, double[][] unitPoints) implements Command {}
+  public record Evaluate(
+      TaskId task,
+      @JsonSerialize(using = PackedDoubles.MatrixSerializer.class)
+      @JsonDeserialize(using = PackedDoubles.MatrixDeserializer.class)
+      double[][] unitPoints) implements Command {}
 
   private final Model model;
   private final ActorRef<SamplerMaster.Command> master;

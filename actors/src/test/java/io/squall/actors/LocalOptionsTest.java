@@ -22,7 +22,9 @@ class LocalOptionsTest {
   void configKeysOverrideTheDefaults() {
     LocalOptions options = LocalOptions.fromConfig(ConfigFactory.parseString(
         "squall.local.workers = 3\nsquall.tasks.points-per-task = 16\nsquall.tasks.stall-timeout = 30s\n"
-            + "squall.tasks.max-tasks-per-worker = 1").withFallback(ConfigFactory.load()));
+            + "squall.tasks.max-tasks-per-worker = 1\nsquall.tasks.max-task-bytes = 64 KiB")
+        .withFallback(ConfigFactory.load()));
+    assertEquals(64 * 1024, options.maxTaskBytes());
     assertEquals(3, options.workers());
     assertEquals(16, options.pointsPerTask());
     assertEquals(Duration.ofSeconds(30), options.stallTimeout());
@@ -32,8 +34,8 @@ class LocalOptionsTest {
   @Test
   void everyProblemIsListedAtOnce() {
     SettingsException e = assertThrows(SettingsException.class, () -> LocalOptions.builder()
-        .workers(-1).maxTasksPerWorker(0).maxRetries(-1).stallTimeout(Duration.ZERO).build());
-    assertEquals(4, e.problems().size(), e.getMessage());
+        .workers(-1).maxTasksPerWorker(0).maxRetries(-1).stallTimeout(Duration.ZERO).maxTaskBytes(100).build());
+    assertEquals(5, e.problems().size(), e.getMessage());
     assertTrue(e.getMessage().contains("maxTasksPerWorker must be at least 1, got 0"), e.getMessage());
   }
 

@@ -74,4 +74,18 @@ class MessageSerializationTest {
     SamplerMaster.WorkerRestarting restarting = new SamplerMaster.WorkerRestarting(worker, null, "E: y");
     assertEquals(restarting, roundTrip(restarting));
   }
+
+  /** A message naming a class that is not bound to Jackson is refused, never instantiated. */
+  @Test
+  void aManifestOfAnUnboundClassIsNeverDeserialized() {
+    Serialization serialization = SerializationExtension.get(testKit.system());
+    Serializer cbor = serialization.findSerializerFor(new TaskId(1, 2));
+    byte[] bytes = serialization.serialize(new TaskId(1, 2)).get();
+    for (String manifest : new String[] {"java.lang.ProcessBuilder", "java.util.HashMap", "io.squall.actors.NoSuchClass"}) {
+      scala.util.Try<Object> back = serialization.deserialize(bytes, cbor.identifier(), manifest);
+      assertTrue(back.isFailure(), manifest);
+    }
+    scala.util.Try<Object> denied = serialization.deserialize(bytes, cbor.identifier(), "java.lang.ProcessBuilder");
+    assertTrue(denied.failed().get().getMessage().contains("Only classes that are listed as allowed"), denied.failed().get().getMessage());
+  }
 }

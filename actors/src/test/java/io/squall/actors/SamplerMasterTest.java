@@ -143,13 +143,46 @@ class SamplerMasterTest {
     reply(master, w1, t1);
     reply(master, w1, t0);
     Worker.Evaluate u0 = w1.expectMessageClass(Worker.Evaluate.class);
-    Worker.Evaluate u1 = w1.expectMessageClass(Worker.Evaluate.class);
-    reply(master, w1, u1);
+    Worker.Evaluate u1 = w2.expectMessageClass(Worker.Evaluate.class);
+    assertEquals(new TaskId(2, 0), u0.task(), "a new batch gives every worker one task first");
+    assertEquals(new TaskId(2, 1), u1.task());
+    reply(master, w2, u1);
     reply(master, w1, u0);
     RunResult result = done.get(5, TimeUnit.SECONDS);
     assertArrayEquals(new double[] {-0.0, -1, -2}, source.told.get(0));
     assertArrayEquals(new double[] {-0.0, -1}, source.told.get(1));
     assertEquals(2, result.stats().batches());
     assertFalse(result.stats().workerStats().isEmpty());
+  }
+
+  @Test
+  void theTasksOfAnUnreachableNodeGoBackToTheQueueAtOnceAndItsWorkersWaitUntilItIsBack() throws Exception {
+    ActorRef<SamplerMaster.Command> master = master(3);
+    TestProbe<Worker.Command> worker = KIT.createTestProbe();
+    String node = worker.getRef().path().address().toString();
+    master.tell(new SamplerMaster.RequestWork(worker.getRef(), 2));
+    Worker.Evaluate first = worker.expectMessageClass(Worker.Evaluate.class);
+    Worker.Evaluate second = worker.expectMessageClass(Worker.Evaluate.class);
+    master.tell(new SamplerMaster.NodeUnreachable(node));
+    reply(master, worker, second);
+    worker.expectNoMessage(QUIET);
+    master.tell(new SamplerMaster.NodeReachable(node));
+    Worker.Evaluate again = worker.expectMessageClass(Worker.Evaluate.class);
+    assertEquals(first.task(), again.task(), "requeued at the front");
+    Worker.Evaluate third = worker.expectMessageClass(Worker.Evaluate.class);
+    assertEquals(new TaskId(1, 2), third.task(), "the late result of the second task was applied");
+    reply(master, worker, first);
+    reply(master, worker, third);
+    assertEquals(3, outcome.get(5, TimeUnit.SECONDS).stats().points());
+  }
+
+  @Test
+  void anotherNodeBecomingUnreachableDoesNotConcernLocalWorkers() throws Exception {
+    ActorRef<SamplerMaster.Command> master = master(1);
+    TestProbe<Worker.Command> worker = KIT.createTestProbe();
+    master.tell(new SamplerMaster.NodeUnreachable("pekko://squall@127.0.0.1:1"));
+    master.tell(new SamplerMaster.RequestWork(worker.getRef(), 1));
+    reply(master, worker, worker.expectMessageClass(Worker.Evaluate.class));
+    assertEquals(1, outcome.get(5, TimeUnit.SECONDS).stats().points());
   }
 }

@@ -84,4 +84,21 @@ class TaskSizerTest {
     assertArrayEquals(new int[] {4, 4, 2}, TaskSizer.guidedSizes(10, 1, 1, 4));
     assertArrayEquals(new int[] {4, 2, 2, 2}, TaskSizer.guidedSizes(10, 3, 2, 100));
   }
+
+  @Test
+  void maxTaskBytesCapsEveryTaskWhateverTheOtherRulesSay() {
+    LocalOptions capped = DEFAULTS.toBuilder().maxTaskBytes(1024 + 10 * 8 * 100).build();
+    assertEquals(100, TaskSizer.maxPointsByBytes(10, capped.maxTaskBytes()));
+    int[] guided = TaskSizer.sizes(40_000, 10, 2, 0.1 * MS, capped);
+    assertValid(40_000, guided);
+    assertEquals(100, Arrays.stream(guided).max().getAsInt(), "capped from 2000 points");
+    int[] unknownCost = TaskSizer.sizes(1000, 10, 2, Double.NaN, capped);
+    assertValid(1000, unknownCost);
+    assertEquals(100, unknownCost[0], "the first batch is capped too");
+    int[] fixed = TaskSizer.sizes(250, 10, 2, 1e9, capped.toBuilder().pointsPerTask(500).build());
+    assertArrayEquals(new int[] {100, 100, 50}, fixed);
+    assertArrayEquals(TaskSizer.sizes(256, 2, 2 * MS, DEFAULTS), TaskSizer.sizes(256, 10, 2, 2 * MS, DEFAULTS),
+        "no cap by default");
+    assertEquals(1, TaskSizer.maxPointsByBytes(100_000, 2048), "at least one point");
+  }
 }

@@ -53,6 +53,10 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
       printProblems(settings.problems(), err);
       return USAGE;
     }
+    if (ex instanceof ClusterException cluster) {
+      print(err, PREFIX + ex.getMessage());
+      return cluster.exitCode();
+    }
     if (ex instanceof LikelihoodException || ex instanceof OutputException || ex instanceof RunStalledException) {
       print(err, PREFIX + ex.getMessage());
       return FAILURE;

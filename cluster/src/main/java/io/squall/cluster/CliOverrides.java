@@ -15,16 +15,25 @@ import java.util.Optional;
  * @param seed {@code --seed}
  * @param outputDir {@code --out}
  * @param execution how to execute the run
+ * @param keys other settings given by options, by HOCON key (e.g. {@code squall.cluster.min-workers})
  */
 public record CliOverrides(
     Optional<String> model,
     Map<String, String> params,
     Optional<Long> seed,
     Optional<Path> outputDir,
-    Execution execution) {
+    Execution execution,
+    Map<String, Object> keys) {
 
   public CliOverrides {
     params = Map.copyOf(params);
+    keys = Map.copyOf(keys);
+  }
+
+  /** Overrides without other keys. */
+  public CliOverrides(Optional<String> model, Map<String, String> params, Optional<Long> seed,
+      Optional<Path> outputDir, Execution execution) {
+    this(model, params, seed, outputDir, execution, Map.of());
   }
 
   /** No overrides: sequential, everything from the settings files. */
@@ -39,6 +48,7 @@ public record CliOverrides(
     model.ifPresent(name -> values.put(SettingKeys.MODEL_NAME, name));
     seed.ifPresent(s -> values.put(SettingKeys.SEED, s));
     outputDir.ifPresent(dir -> values.put(SettingKeys.OUTPUT_DIR, dir.toString()));
+    values.putAll(keys);
     return ConfigFactory.parseMap(values, "command line");
   }
 }

@@ -1,11 +1,13 @@
 package io.squall.cluster;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,6 +73,42 @@ final class ConfigReader {
       return fallback;
     }
     return raw.orElse(fallback);
+  }
+
+  /** A string that may be empty (then the feature it configures is off). */
+  String getStringOrEmpty(String key, String fallback) {
+    return raw(key, "a string").map(String::trim).orElse(fallback);
+  }
+
+  /** A positive duration in HOCON syntax, e.g. {@code 3s} or {@code 500ms}. */
+  Duration getDuration(String key, Duration fallback) {
+    if (raw(key, "a duration such as 3s").isEmpty()) {
+      return fallback;
+    }
+    try {
+      Duration value = config.getDuration(key);
+      if (value.isNegative() || value.isZero()) {
+        problems.add(key + " must be a positive duration, got '" + text(config.getValue(key)) + "'");
+        return fallback;
+      }
+      return value;
+    } catch (ConfigException e) {
+      problems.add(key + " must be a duration such as 3s or 500ms, got '" + text(config.getValue(key)) + "'");
+      return fallback;
+    }
+  }
+
+  /** A size in bytes in HOCON syntax, e.g. {@code 256 KiB}. */
+  long getBytes(String key, long fallback) {
+    if (raw(key, "a size such as 256 KiB").isEmpty()) {
+      return fallback;
+    }
+    try {
+      return config.getBytes(key);
+    } catch (ConfigException e) {
+      problems.add(key + " must be a size such as 256 KiB, got '" + text(config.getValue(key)) + "'");
+      return fallback;
+    }
   }
 
   /** An enum value by its settings name ({@link SettingKeys#enumName}). */

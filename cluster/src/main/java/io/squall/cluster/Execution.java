@@ -18,6 +18,11 @@ public record Execution(ExecutionMode mode, int workers) {
     return new Execution(ExecutionMode.LOCAL, workers);
   }
 
+  /** A master node whose run used {@code workers} worker actors on worker nodes. */
+  public static Execution cluster(int workers) {
+    return new Execution(ExecutionMode.CLUSTER, workers);
+  }
+
   /** The calling thread, no workers. */
   public static Execution sequential() {
     return new Execution(ExecutionMode.SEQUENTIAL, 0);

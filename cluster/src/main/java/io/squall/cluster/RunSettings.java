@@ -14,6 +14,12 @@ import java.nio.file.Path;
  * @param execution how the run is executed
  * @param local the task settings of local mode ({@code squall.tasks.*}; its worker count is
  *     {@code execution.workers()})
+ * @param cluster the settings of cluster mode ({@code squall.cluster.*})
  */
 public record RunSettings(ModelSpec model, SamplerSettings sampler, Path outputDir, Execution execution,
-    LocalOptions local) {}
+    LocalOptions local, ClusterSettings cluster) {
+  /** These settings, run as {@code execution}. */
+  public RunSettings withExecution(Execution execution) {
+    return new RunSettings(model, sampler, outputDir, execution, local, cluster);
+  }
+}

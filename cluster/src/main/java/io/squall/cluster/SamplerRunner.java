@@ -29,6 +29,7 @@ public interface SamplerRunner {
         RunResult run = LocalMode.run(model, settings, local);
         return new Sampled(run.result(), Optional.of(run.stats()));
       };
+      case CLUSTER -> throw new IllegalArgumentException("cluster runs are driven by 'squall master' (ClusterMaster)");
     };
   }
 }

@@ -25,6 +25,32 @@ final class SettingKeys {
   static final String SEED = SAMPLER + ".seed";
   static final String NAN_AS_MINUS_INFINITY = SAMPLER + ".nan-as-minus-infinity";
   static final String OUTPUT_DIR = "squall.output.dir";
+  static final String CLUSTER = "squall.cluster";
+  static final String CLUSTER_NAME = CLUSTER + ".name";
+  static final String CLUSTER_HOST = CLUSTER + ".host";
+  static final String CLUSTER_BIND_HOST = CLUSTER + ".bind-host";
+  static final String CLUSTER_PORT = CLUSTER + ".port";
+  static final String CLUSTER_SEED_NODES = CLUSTER + ".seed-nodes";
+  static final String CLUSTER_WORKERS = CLUSTER + ".workers";
+  static final String CLUSTER_MIN_WORKERS = CLUSTER + ".min-workers";
+  static final String CLUSTER_MAX_FRAME_SIZE = CLUSTER + ".max-frame-size";
+  static final String CLUSTER_UNREACHABLE_AFTER = CLUSTER + ".unreachable-after";
+  static final String CLUSTER_DOWN_AFTER = CLUSTER + ".down-after";
+  static final String CLUSTER_LEAVE_TIMEOUT = CLUSTER + ".leave-timeout";
+  static final String CLUSTER_TLS = CLUSTER + ".tls";
+  static final String CLUSTER_TLS_ENABLED = CLUSTER_TLS + ".enabled";
+  static final String CLUSTER_TLS_KEY_STORE = CLUSTER_TLS + ".key-store";
+  static final String CLUSTER_TLS_KEY_STORE_PASSWORD = CLUSTER_TLS + ".key-store-password";
+  static final String CLUSTER_TLS_KEY_PASSWORD = CLUSTER_TLS + ".key-password";
+  static final String CLUSTER_TLS_TRUST_STORE = CLUSTER_TLS + ".trust-store";
+  static final String CLUSTER_TLS_TRUST_STORE_PASSWORD = CLUSTER_TLS + ".trust-store-password";
+
+  /** Every key of {@code squall.cluster}, as read by {@link ClusterSettings}. */
+  static final java.util.List<String> CLUSTER_KEYS = java.util.List.of(CLUSTER_NAME, CLUSTER_HOST, CLUSTER_BIND_HOST,
+      CLUSTER_PORT, CLUSTER_SEED_NODES, CLUSTER_WORKERS, CLUSTER_MIN_WORKERS, CLUSTER_MAX_FRAME_SIZE,
+      CLUSTER_UNREACHABLE_AFTER, CLUSTER_DOWN_AFTER, CLUSTER_LEAVE_TIMEOUT, CLUSTER_TLS_ENABLED, CLUSTER_TLS_KEY_STORE,
+      CLUSTER_TLS_KEY_STORE_PASSWORD, CLUSTER_TLS_KEY_PASSWORD, CLUSTER_TLS_TRUST_STORE,
+      CLUSTER_TLS_TRUST_STORE_PASSWORD);
 
   /** {@link SamplerSettings} component name → HOCON key, in record order. */
   static final Map<String, String> SAMPLER_FIELDS = samplerFields();

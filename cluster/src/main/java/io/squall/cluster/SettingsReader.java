@@ -39,8 +39,10 @@ final class SettingsReader {
     problems.addAll(reader.problems());
     SamplerSettings sampler = build(builder, problems);
     LocalOptions local = localOptions(problems);
-    SettingsException.throwIfAny(problems);
-    return new RunSettings(model, sampler, outputDir, overrides.execution(), local);
+    ClusterSettings cluster = ClusterSettings.read(reader, problems);
+    problems.addAll(reader.problems());
+    SettingsException.throwIfAny(problems.stream().distinct().toList());
+    return new RunSettings(model, sampler, outputDir, overrides.execution(), local, cluster);
   }
 
   /** {@code squall.tasks.*} for local mode, with the workers of the execution (at least one). */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code squall} command line. Subcommands: {@code run} (sample a model and write its
- * results). Exit codes: 0 success, 1 failure during a run, 2 bad usage, settings or model.
+ * results), {@code master} and {@code worker} (the nodes of a cluster run). Exit codes: 0 success, 1 failure during a run, 2 bad usage, settings or model.
  */
 @Command(
     name = "squall",
@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     versionProvider = SquallVersion.class,
     description = "Squall: Persistent Sampling (sequential Monte Carlo) for Bayesian evidence and "
         + "posteriors on the JVM.",
-    subcommands = {RunCommand.class},
+    subcommands = {RunCommand.class, MasterCommand.class, WorkerCommand.class},
     footer = {"", "Run 'squall COMMAND --help' for the options of a command.",
         "Exit codes: 0 success, 1 failure during a run, 2 bad usage, settings or model."})
 public final class SquallCli implements Runnable {

@@ -1,0 +1,139 @@
+package io.squall.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Cluster mode on loopback, measured: a master JVM and worker JVMs (one worker actor each) run
+ * the 2-D… 4-D gaussian with a per-point cost, and the master's summary.json gives the evaluation
+ * time, the workers' busy time and the tasks. Cases:
+ * <ul>
+ *   <li>{@code rtt}: one worker, one-point tasks, one credit, no cost: every task is a full round
+ *       trip master → worker → master, so evaluation time ÷ tasks is the round trip per task;
+ *   <li>{@code eff}: two workers, cost 1 ms or 10 ms per point, automatic task sizes, credits
+ *       2 (or as given): efficiency Σ busy ÷ (W × evaluation time) and Σ busy ÷ (W × wall time).
+ * </ul>
+ * Not a test: {@code java -cp <cluster test classpath> io.squall.cluster.ClusterBenchmark [repeats]
+ * [credits...]}. Waits for a quiet machine before each run and prints the 1-minute load average.
+ */
+public final class ClusterBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ClusterBenchmark() {}
+
+  record Case(String name, int dim, int active, int effective, int total, double delayMs, int workers,
+      int pointsPerTask, int credits) {}
+
+  public static void main(String[] args) throws Exception {
+    int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+    List<Integer> credits = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      credits.add(Integer.parseInt(args[i]));
+    }
+    if (credits.isEmpty()) {
+      credits.add(2);
+    }
+    String only = System.getProperty("bench.only", "");
+    List<Case> cases = new ArrayList<>();
+    cases.add(new Case("rtt", 4, 64, 128, 512, 0, 1, 1, 1));
+    for (int c : credits) {
+      cases.add(new Case("eff-1ms", 4, 256, 512, 2048, 1, 2, 0, c));
+      cases.add(new Case("eff-10ms", 4, 64, 128, 512, 10, 2, 0, c));
+    }
+    System.out.println("case dim W credits calls tasks points/task wall_s eval_s busy_s eff_eval eff_wall "
+        + "eval_ms_per_task load1_before load1_after");
+    for (int r = 0; r < repeats; r++) {
+      for (Case c : cases) {
+        if (!only.isEmpty() && !c.name().matches(only)) {
+          continue;
+        }
+        waitForQuiet();
+        double before = load1();
+        String line = run(c);
+        System.out.println(line + String.format(Locale.ROOT, " %.2f %.2f", before, load1()));
+      }
+    }
+  }
+
+  static String run(Case c) throws IOException {
+    Path dir = Files.createTempDirectory("squall-bench");
+    Path config = TestFiles.write(dir, "bench.conf", String.join("\n",
+        "squall.sampler { active-particles = " + c.active() + ", effective-particles = " + c.effective()
+            + ", total-samples = " + c.total() + " }",
+        "squall.model { name = gaussian, params { dim = " + c.dim() + ", delay-ms = " + c.delayMs() + " } }",
+        "squall.tasks { points-per-task = " + c.pointsPerTask() + ", max-tasks-per-worker = " + c.credits() + " }",
+        ""));
+    try (NodeProcesses nodes = new NodeProcesses(dir)) {
+      int port = NodeProcesses.freePort();
+      NodeProcesses.Node master = nodes.squall("master", NodeProcesses.loopbackEnvironment(port, port), "master",
+          "--config", config.toString(), "--min-workers", Integer.toString(c.workers()), "--out",
+          dir.resolve("out").toString());
+      for (int i = 0; i < c.workers(); i++) {
+        Map<String, String> env = NodeProcesses.loopbackEnvironment(0, port);
+        env.put("SQUALL_WORKERS", "1");
+        nodes.squall("worker-" + i, env, "worker", "--config", config.toString());
+      }
+      int code = master.exitCode(Duration.ofMinutes(10));
+      if (code != 0) {
+        throw new IllegalStateException("master exited with " + code + nodes.outputs());
+      }
+      JsonNode summary = JSON.readTree(dir.resolve("out").resolve(ResultsWriter.SUMMARY).toFile());
+      long tasks = 0;
+      long points = 0;
+      double busy = 0;
+      for (JsonNode w : summary.get("workerStats")) {
+        tasks += w.get("tasks").asLong();
+        points += w.get("points").asLong();
+        busy += w.get("busySeconds").asDouble();
+      }
+      double wall = summary.get("wallSeconds").asDouble();
+      double eval = summary.get("evaluationSeconds").asDouble();
+      return String.format(Locale.ROOT, "%s %d %d %d %d %d %.1f %.2f %.2f %.2f %.4f %.4f %.3f", c.name(), c.dim(),
+          c.workers(), c.credits(), summary.get("likelihoodCalls").asLong(), tasks, (double) points / tasks, wall,
+          eval, busy, busy / (c.workers() * eval), busy / (c.workers() * wall), eval / tasks * 1e3);
+    }
+  }
+
+  private static double load1() throws IOException {
+    return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
+  }
+
+  /** Waits up to 60 s for the machine's busy time to fall below 0.15 cores. */
+  private static void waitForQuiet() throws IOException {
+    long start = System.nanoTime();
+    while (System.nanoTime() - start < 60e9) {
+      double a = busy();
+      sleep(1000);
+      if (busy() - a < 0.15) {
+        return;
+      }
+    }
+  }
+
+  private static double busy() throws IOException {
+    String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    long busy = 0;
+    for (int i = 1; i <= 8 && i < f.length; i++) {
+      if (i != 4 && i != 5) {
+        busy += Long.parseLong(f[i]);
+      }
+    }
+    return busy / 100.0;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
