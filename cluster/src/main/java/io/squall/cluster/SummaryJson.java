@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.squall.sampler.EvidenceReport;
 import io.squall.sampler.IterationDiagnostics;
 import io.squall.sampler.SamplerResult;
 import java.io.IOException;
@@ -38,6 +39,7 @@ final class SummaryJson {
     ObjectNode root = MAPPER.createObjectNode();
     number(root, "logEvidence", r.logEvidence());
     number(root, "logEvidenceError", r.logEvidenceError());
+    evidence(root, r.evidence());
     root.put("likelihoodCalls", r.likelihoodCalls());
     root.put("iterations", r.iterations());
     root.put("seed", r.seed());
@@ -54,6 +56,20 @@ final class SummaryJson {
     diagnostics(root.putArray("diagnostics"), r.diagnostics());
     root.put("squallVersion", SquallVersion.get());
     return root;
+  }
+
+  /** The evidence report's keys, after logEvidenceError. */
+  private static void evidence(ObjectNode root, EvidenceReport e) {
+    root.put("evidenceEstimator", e.estimator().label());
+    root.put("logEvidenceErrorMethod", e.errorMethod().label());
+    number(root, "logEvidencePersistent", e.logEvidencePersistent());
+    number(root, "logEvidenceResolved", e.logEvidenceResolved());
+    number(root, "logEvidenceErrorPersistent", e.logEvidenceErrorPersistent());
+    number(root, "effectiveLineages", e.effectiveLineages());
+    number(root, "lineageDependenceRatio", e.dependenceRatio());
+    root.put("bootstrapReplicates", e.bootstrapReplicates());
+    root.put("replicas", e.replicas());
+    e.warnings().forEach(root.putArray("warnings")::add);
   }
 
   private static void model(ObjectNode node, ModelSpec model) {
