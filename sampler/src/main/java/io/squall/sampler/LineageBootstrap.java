@@ -39,7 +39,8 @@ public final class LineageBootstrap {
    *
    * @param persistent σ̂ of the persistent estimate (lineage replay)
    * @param resolved σ̂ of the re-solved estimate (lineage, linearised)
-   * @param stratifiedPersistent σ̂ of the persistent estimate with every particle its own tree
+   * @param stratifiedPersistent σ̂ of the persistent estimate with every particle its own tree (NaN
+   *     if not computed)
    * @param stratifiedResolved σ̂ of the re-solved estimate with every particle its own tree
    * @param lineages K, the number of trees (prior draws)
    * @param replicates B
@@ -91,7 +92,18 @@ public final class LineageBootstrap {
    */
   public static Result run(Pool pool, TemperedStates states, NormaliserSolver.Solution solution,
       int replicates, UniformRandomProvider rng) {
-    return new LineageBootstrap(pool, states, solution).run(replicates, rng);
+    return run(pool, states, solution, replicates, rng, true);
+  }
+
+  /**
+   * As {@link #run(Pool, TemperedStates, NormaliserSolver.Solution, int, UniformRandomProvider)};
+   * without {@code stratifiedReplay} the stratified replicates skip the replay of the persistent
+   * estimate (its σ̂ is then NaN; the other three are the same), which saves about a third of the
+   * arithmetic when the re-solved estimate is shipped.
+   */
+  public static Result run(Pool pool, TemperedStates states, NormaliserSolver.Solution solution,
+      int replicates, UniformRandomProvider rng, boolean stratifiedReplay) {
+    return new LineageBootstrap(pool, states, solution).run(replicates, rng, stratifiedReplay);
   }
 
   /** The root (prior draw) of every particle's lineage. */
@@ -128,16 +140,17 @@ public final class LineageBootstrap {
     return sumSquares == 0.0 ? 0.0 : sum * sum / sumSquares;
   }
 
-  private Result run(int replicates, UniformRandomProvider rng) {
-    double[][] lineage = replicates(replicates, rng, true);
-    double[][] stratified = replicates(replicates, rng, false);
+  private Result run(int replicates, UniformRandomProvider rng, boolean stratifiedReplay) {
+    double[][] lineage = replicates(replicates, rng, true, true);
+    double[][] stratified = replicates(replicates, rng, false, stratifiedReplay);
     return new Result(sd(lineage[0]), sd(lineage[1]), sd(stratified[0]), sd(stratified[1]), lineages,
         replicates);
   }
 
   /** The replicate estimates {persistent[], resolved[]}, in blocks. */
-  private double[][] replicates(int total, UniformRandomProvider rng, boolean byLineage) {
+  private double[][] replicates(int total, UniformRandomProvider rng, boolean byLineage, boolean withReplay) {
     double[] persistent = new double[total];
+    java.util.Arrays.fill(persistent, Double.NaN);
     double[] resolved = new double[total];
     int width = Math.max(1, Math.min(total, BLOCK_CELLS / Math.max(1, pool.size())));
     for (int done = 0; done < total; done += width) {
@@ -146,7 +159,9 @@ public final class LineageBootstrap {
       for (int b = 0; b < n; b++) {
         fill(m, n, b, byLineage ? lineageMultiplicities(rng) : stratifiedMultiplicities(rng));
       }
-      System.arraycopy(replay.logEvidences(m, n), 0, persistent, done, n);
+      if (withReplay) {
+        System.arraycopy(replay.logEvidences(m, n), 0, persistent, done, n);
+      }
       System.arraycopy(linearisation.logNormalisers(finalState, m, n), 0, resolved, done, n);
     }
     return new double[][] {persistent, resolved};

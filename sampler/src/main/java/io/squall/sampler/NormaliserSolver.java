@@ -107,20 +107,6 @@ public final class NormaliserSolver {
     return new NormaliserSolver(states, multiplicities).run(start, false);
   }
 
-  /**
-   * log Σ_s m_s exp(β ℓ_s − L_s) at normalisers {@code logNormalisers}: the normaliser of any β
-   * (at β = 1 the log-evidence) given the mixture.
-   */
-  public static double logNormaliser(TemperedStates states, double[] multiplicities, double[] logNormalisers,
-      double beta) {
-    NormaliserSolver solver = new NormaliserSolver(states, multiplicities);
-    double[] terms = solver.logWeights(logNormalisers, beta);
-    for (int s = 0; s < terms.length; s++) {
-      terms[s] += FastMath.log(solver.multiplicity(s));
-    }
-    return LogMath.logSumExp(terms);
-  }
-
   /** β ℓ_s − L_s for every particle (unnormalised log-weights at β; multiplicities not applied). */
   public static double[] logWeights(TemperedStates states, double[] logNormalisers, double beta) {
     return new NormaliserSolver(states, null).logWeights(logNormalisers, beta);
@@ -145,15 +131,7 @@ public final class NormaliserSolver {
 
     private Linearisation(double[] zeta) {
       this.zeta = zeta.clone();
-      Pass p = pass(this.zeta, true);
-      int n = free.length;
-      double[][] h = new double[n][n];
-      for (int i = 0; i < n; i++) {
-        for (int l = 0; l < n; l++) {
-          h[i][l] = (i == l ? p.mass[free[i]] : 0.0) - p.cross[free[i]][free[l]];
-        }
-      }
-      this.hessian = new LUDecomposition(new Array2DRowRealMatrix(h, false), 1e-300);
+      this.hessian = new LUDecomposition(new Array2DRowRealMatrix(hessian(pass(this.zeta, true)), false), 1e-300);
     }
 
     /**
@@ -342,20 +320,28 @@ public final class NormaliserSolver {
     p.residual = residual;
   }
 
-  /** δ solving H δ = −g over the free states (a sweep step if H is singular). */
-  private double[] newtonDirection(Pass p) {
+  /** H_il = A_i δ_il − Σ_s m_s u_si u_sl over the free states. */
+  private double[][] hessian(Pass p) {
     int n = free.length;
     double[][] h = new double[n][n];
-    double[] g = new double[n];
     for (int i = 0; i < n; i++) {
-      g[i] = -p.gradient[free[i]];
       for (int l = 0; l < n; l++) {
         h[i][l] = (i == l ? p.mass[free[i]] : 0.0) - p.cross[free[i]][free[l]];
       }
     }
+    return h;
+  }
+
+  /** δ solving H δ = −g over the free states (a sweep step if H is singular). */
+  private double[] newtonDirection(Pass p) {
+    int n = free.length;
+    double[] g = new double[n];
+    for (int i = 0; i < n; i++) {
+      g[i] = -p.gradient[free[i]];
+    }
     double[] direction = new double[states.stateCount()];
     try {
-      RealVector delta = new LUDecomposition(new Array2DRowRealMatrix(h, false), 1e-300).getSolver()
+      RealVector delta = new LUDecomposition(new Array2DRowRealMatrix(hessian(p), false), 1e-300).getSolver()
           .solve(new ArrayRealVector(g, false));
       for (int i = 0; i < n; i++) {
         direction[free[i]] = delta.getEntry(i);

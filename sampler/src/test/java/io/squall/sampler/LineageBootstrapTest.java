@@ -116,12 +116,23 @@ class LineageBootstrapTest {
     assertEquals(SequentialDriver.run(model, RUN).evidence(), SequentialDriver.run(model, RUN).evidence());
   }
 
+  /** Two particles per iteration: one lineage carries everything, and the linearisation breaks down. */
+  @Test
+  void aDegenerateRunWarns() {
+    SamplerResult r = SequentialDriver.run(TestModels.gaussian(2, 0.0), SamplerSettings.builder()
+        .activeParticles(2).effectiveParticles(2).totalSamples(4).seed(3).build());
+    List<String> warnings = r.warnings();
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("effective lineages")), warnings.toString());
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("linearised re-solve is unreliable")), warnings.toString());
+    assertTrue(Double.isFinite(r.logEvidence()));
+  }
+
   @Test
   void diagnosticsBeyondTheirThresholdsWarn() {
     assertEquals(List.of(), EvidenceAnalysis.warnings(0.1, 200, 1.1));
     List<String> few = EvidenceAnalysis.warnings(0.1, 4, 1.1);
     assertEquals(1, few.size());
-    assertTrue(few.get(0).contains("4 effective lineages"), few.get(0));
+    assertTrue(few.get(0).contains("4.0 effective lineages"), few.get(0));
     List<String> poor = EvidenceAnalysis.warnings(0.1, 200, 4.5);
     assertEquals(1, poor.size());
     assertTrue(poor.get(0).contains("4.5 times"), poor.get(0));
