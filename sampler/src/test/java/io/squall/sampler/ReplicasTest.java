@@ -68,6 +68,16 @@ class ReplicasTest {
   }
 
   @Test
+  void theBuilderRunsReplicas() {
+    SamplerResult r = Squall.sampler().prior(Prior.uniformBox(2, -10, 10))
+        .logLikelihood(t -> -0.5 * (t[0] * t[0] + t[1] * t[1]) - Math.log(2 * Math.PI))
+        .activeParticles(32).effectiveParticles(64).totalSamples(128).replicas(2).seed(3).run();
+    assertEquals(2, r.evidence().replicas());
+    assertEquals(2, r.settings().replicas());
+    assertEquals(EvidenceReport.ErrorMethod.REPLICA_SPREAD, r.evidence().errorMethod());
+  }
+
+  @Test
   void unfinishedReplicasCannotBePooled() {
     List<PersistentSampler> samplers = Replicas.samplers(TestModels.gaussian(2, 0.0), FOUR);
     assertThrows(IllegalStateException.class, () -> Replicas.combine(FOUR, samplers));
