@@ -1,5 +1,6 @@
 package io.squall.cluster;
 
+import io.squall.sampler.EvidenceReport;
 import io.squall.sampler.SamplerResult;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -12,7 +13,13 @@ final class RunReport {
   static void print(RunOutcome outcome, PrintWriter out) {
     SamplerResult r = outcome.result();
     line(out, "model", outcome.settings().model().describe());
-    line(out, "log Z", format("%.4f", r.logEvidence()) + " ± " + error(r.logEvidenceError()));
+    EvidenceReport e = r.evidence();
+    line(out, "log Z", format("%.4f", r.logEvidence()) + " ± " + error(r.logEvidenceError()) + "   ("
+        + method(e) + ")");
+    line(out, "persistent log Z", format("%.4f", e.logEvidencePersistent()) + " ± "
+        + error(e.logEvidenceErrorPersistent()) + "   (K_eff " + format("%.0f", e.effectiveLineages())
+        + (Double.isFinite(e.dependenceRatio()) ? ", lineage/stratified " + format("%.2f", e.dependenceRatio()) : "")
+        + ")");
     outcome.knownLogEvidence().ifPresent(z -> line(out, "true log Z",
         format("%.4f", z) + "   (estimate - true = " + format("%+.4f", r.logEvidence() - z) + ")"));
     line(out, "likelihood calls", Long.toString(r.likelihoodCalls()));
@@ -27,9 +34,19 @@ final class RunReport {
       stats.advice().forEach(a -> line(out, "advice", a));
       stats.warnings().forEach(w -> line(out, "warning", w));
     });
+    e.warnings().forEach(w -> line(out, "warning", w));
     line(out, "results", outcome.settings().outputDir() + " (" + ResultsWriter.SUMMARY + ", "
         + ResultsWriter.SAMPLES + ")");
     out.flush();
+  }
+
+  private static String method(EvidenceReport e) {
+    if (e.errorMethod() == EvidenceReport.ErrorMethod.REPLICA_SPREAD) {
+      return e.estimator().label() + ", pooled over " + e.replicas() + " replicas; 68 % / 95 % intervals ± "
+          + format("%.4f", e.halfWidth(0.6827)) + " / ± " + format("%.4f", e.halfWidth(0.9545))
+          + " (Student-t, " + (e.replicas() - 1) + " d.o.f.)";
+    }
+    return e.estimator().label() + ", error from the " + e.errorMethod().label();
   }
 
   private static String error(double error) {

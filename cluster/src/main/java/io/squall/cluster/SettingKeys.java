@@ -24,6 +24,7 @@ final class SettingKeys {
   static final String RESAMPLING = SAMPLER + ".resampling";
   static final String SEED = SAMPLER + ".seed";
   static final String NAN_AS_MINUS_INFINITY = SAMPLER + ".nan-as-minus-infinity";
+  static final String REPLICAS = SAMPLER + ".replicas";
   static final String OUTPUT_DIR = "squall.output.dir";
   static final String CLUSTER = "squall.cluster";
   static final String CLUSTER_NAME = CLUSTER + ".name";
@@ -68,6 +69,7 @@ final class SettingKeys {
     fields.put("resampling", RESAMPLING);
     fields.put("seed", SEED);
     fields.put("nanAsMinusInfinity", NAN_AS_MINUS_INFINITY);
+    fields.put("replicas", REPLICAS);
     return Collections.unmodifiableMap(fields);
   }
 
@@ -102,6 +104,7 @@ final class SettingKeys {
     out.put(leaf(RESAMPLING), enumName(s.resampling()));
     out.put(leaf(SEED), s.seed());
     out.put(leaf(NAN_AS_MINUS_INFINITY), s.nanAsMinusInfinity());
+    out.put(leaf(REPLICAS), s.replicas());
     return out;
   }
 }

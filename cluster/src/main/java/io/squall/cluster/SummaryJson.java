@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.squall.actors.RunStats;
 import io.squall.actors.WorkerStats;
+import io.squall.sampler.EvidenceReport;
 import io.squall.sampler.IterationDiagnostics;
 import io.squall.sampler.SamplerResult;
 import java.io.IOException;
@@ -40,6 +41,7 @@ final class SummaryJson {
     ObjectNode root = MAPPER.createObjectNode();
     number(root, "logEvidence", r.logEvidence());
     number(root, "logEvidenceError", r.logEvidenceError());
+    evidence(root, r.evidence());
     root.put("likelihoodCalls", r.likelihoodCalls());
     root.put("iterations", r.iterations());
     root.put("seed", r.seed());
@@ -76,7 +78,26 @@ final class SummaryJson {
       node.put("restarts", w.restarts());
     }
     stats.advice().forEach(root.putArray("advice")::add);
-    stats.warnings().forEach(root.putArray("warnings")::add);
+    stats.warnings().forEach(warnings(root)::add);
+  }
+
+  /** The evidence report's keys, after logEvidenceError. */
+  private static void evidence(ObjectNode root, EvidenceReport e) {
+    root.put("evidenceEstimator", e.estimator().label());
+    root.put("logEvidenceErrorMethod", e.errorMethod().label());
+    number(root, "logEvidencePersistent", e.logEvidencePersistent());
+    number(root, "logEvidenceResolved", e.logEvidenceResolved());
+    number(root, "logEvidenceErrorPersistent", e.logEvidenceErrorPersistent());
+    number(root, "effectiveLineages", e.effectiveLineages());
+    number(root, "lineageDependenceRatio", e.dependenceRatio());
+    root.put("bootstrapReplicates", e.bootstrapReplicates());
+    root.put("replicas", e.replicas());
+    e.warnings().forEach(warnings(root)::add);
+  }
+
+  /** The one {@code warnings} array of the summary (evidence and run warnings together). */
+  private static ArrayNode warnings(ObjectNode root) {
+    return root.has("warnings") ? (ArrayNode) root.get("warnings") : root.putArray("warnings");
   }
 
   private static void model(ObjectNode node, ModelSpec model) {

@@ -21,7 +21,9 @@ class SquallCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GAUSSIAN = TestModels.Gaussian2d.class.getName();
   private static final List<String> SUMMARY_KEYS = List.of("logEvidence", "logEvidenceError",
-      "likelihoodCalls", "iterations", "seed", "parameterNames", "posteriorMean", "posteriorStd",
+      "evidenceEstimator", "logEvidenceErrorMethod", "logEvidencePersistent", "logEvidenceResolved",
+      "logEvidenceErrorPersistent", "effectiveLineages", "lineageDependenceRatio", "bootstrapReplicates",
+      "replicas", "warnings", "likelihoodCalls", "iterations", "seed", "parameterNames", "posteriorMean", "posteriorStd",
       "effectiveSampleSize", "wallSeconds", "mode", "workers", "model", "settings",
       "knownLogEvidence", "diagnostics", "squallVersion");
   private static final List<String> DIAGNOSTIC_KEYS = List.of("iteration", "beta",
@@ -65,10 +67,17 @@ class SquallCliTest {
         "wall time", "results")) {
       assertTrue(run.out().contains(label + " "), label + " missing from:\n" + run.out());
     }
-    assertTrue(run.out().contains("± n/a"), run.out());
+    assertTrue(run.out().contains("resolved, error from the lineage-bootstrap"), run.out());
+    assertTrue(run.out().contains("persistent log Z "), run.out());
     JsonNode summary = summary(out);
     assertEquals(SUMMARY_KEYS, fieldNames(summary));
-    assertTrue(summary.get("logEvidenceError").isNull());
+    assertTrue(summary.get("logEvidenceError").asDouble() > 0, summary.get("logEvidenceError").toString());
+    assertEquals("resolved", summary.get("evidenceEstimator").asText());
+    assertEquals("lineage-bootstrap", summary.get("logEvidenceErrorMethod").asText());
+    assertEquals(summary.get("logEvidenceResolved"), summary.get("logEvidence"));
+    assertTrue(summary.get("warnings").isArray());
+    assertEquals(1, summary.get("replicas").asInt());
+    assertEquals(1, summary.at("/settings/replicas").asInt());
     assertEquals(5, summary.get("seed").asLong());
     assertEquals("sequential", summary.get("mode").asText());
     assertEquals(0, summary.get("workers").asInt());
@@ -133,6 +142,37 @@ class SquallCliTest {
     Outcome run = runSmall(GAUSSIAN, dir.resolve("neg"), "--workers", "-1");
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("--workers"), run.err());
+  }
+
+  @Test
+  void replicasArePooledAndTheirSpreadIsTheError() throws IOException {
+    Path out = dir.resolve("replicas");
+    List<String> args = List.of("run", "--config", TestFiles.smallConfig(dir, "squall.sampler.replicas = 3").toString(),
+        "--model", GAUSSIAN, "--out", out.toString());
+    Outcome run = squall(args.toArray(String[]::new));
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("pooled over 3 replicas"), run.out());
+    assertTrue(run.out().contains("Student-t, 2 d.o.f."), run.out());
+    JsonNode summary = summary(out);
+    assertEquals(3, summary.get("replicas").asInt());
+    assertEquals(3, summary.at("/settings/replicas").asInt());
+    assertEquals("replica-spread", summary.get("logEvidenceErrorMethod").asText());
+    assertTrue(summary.get("logEvidenceError").asDouble() > 0);
+  }
+
+  /** One MCMC step per dimension and very few particles: few lineages, and the report says so. */
+  @Test
+  void warningsAreReportedAndWritten() throws IOException {
+    Path out = dir.resolve("warned");
+    Path config = TestFiles.write(dir, "few.conf", String.join("\n", "squall.sampler {",
+        "  active-particles = 8", "  effective-particles = 16", "  total-samples = 64", "  mcmc-steps = 1",
+        "  max-mcmc-steps = 1", "}", ""));
+    Outcome run = squall("run", "--config", config.toString(), "--model", GAUSSIAN, "--out", out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode warnings = summary(out).get("warnings");
+    assertTrue(warnings.size() > 0, summary(out).toString());
+    assertTrue(warnings.get(0).asText().contains("likely underestimated"), warnings.toString());
+    assertTrue(run.out().contains("warning           " + warnings.get(0).asText()), run.out());
   }
 
   @Test

@@ -109,6 +109,11 @@ public final class PersistentSampler {
     return List.copyOf(diagnostics);
   }
 
+  /** The pool (read-only use: the evidence analysis and the pooling of replicas). */
+  Pool pool() {
+    return pool;
+  }
+
   /** The current inverse temperature. */
   public double beta() {
     return beta;
@@ -305,8 +310,14 @@ public final class PersistentSampler {
     return new Batch(++batchCounter, pool.iterationCount(), step, points);
   }
 
+  /**
+   * The result: the evidence analysis of the whole pool ({@link EvidenceAnalysis}: joint re-solve
+   * of the normalisers, lineage bootstrap) and the posterior under the shipped normalisers.
+   */
   private void finish() {
-    double[] logWeights = pool.logWeights(1.0);
+    EvidenceAnalysis.Outcome evidence = EvidenceAnalysis.analyse(pool, settings.seed(),
+        LineageBootstrap.DEFAULT_REPLICATES);
+    double[] logWeights = evidence.logWeights();
     double[] weights = LogMath.normalise(logWeights, pool.size());
     double[][] theta = new double[pool.size()][];
     double[] logLikelihoods = new double[pool.size()];
@@ -315,9 +326,10 @@ public final class PersistentSampler {
       logLikelihoods[s] = pool.logLikelihood(s);
     }
     Posterior posterior = new Posterior(model.parameterNames(), theta, weights, logLikelihoods);
-    result = new SamplerResult(LogMath.logSumExp(logWeights), Double.NaN,
+    EvidenceReport report = evidence.report();
+    result = new SamplerResult(report.logEvidence(), report.logEvidenceError(),
         LogMath.effectiveSampleSize(logWeights, logWeights.length), likelihoodCalls,
-        pool.iterationCount(), settings.seed(), settings, posterior, diagnostics);
+        pool.iterationCount(), settings.seed(), settings, posterior, diagnostics, report);
     phase = Phase.DONE;
   }
 }

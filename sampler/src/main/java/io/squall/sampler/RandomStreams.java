@@ -19,10 +19,25 @@ public final class RandomStreams {
     ACCEPT,
     CLUSTER,
     BOOTSTRAP,
-    OUTPUT
+    OUTPUT,
+    REPLICAS
   }
 
   private RandomStreams() {}
+
+  /**
+   * The seeds of {@code count} independent replicas of the run of {@code seed}: consecutive draws
+   * of its {@link Purpose#REPLICAS} stream, generated before any replica starts (so a sequential
+   * and a parallel driver give the same replicas).
+   */
+  public static long[] replicaSeeds(long seed, int count) {
+    RestorableUniformRandomProvider stream = create(seed, Purpose.REPLICAS);
+    long[] out = new long[count];
+    for (int r = 0; r < count; r++) {
+      out[r] = stream.nextLong();
+    }
+    return out;
+  }
 
   /** A fresh generator for {@code purpose}, determined by {@code seed} alone. */
   public static RestorableUniformRandomProvider create(long seed, Purpose purpose) {

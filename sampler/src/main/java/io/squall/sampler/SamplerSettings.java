@@ -19,6 +19,10 @@ import java.util.List;
  * @param resampling the resampling scheme
  * @param seed the one seed that determines the run
  * @param nanAsMinusInfinity treat a NaN log-likelihood as −∞ instead of stopping with an error
+ * @param replicas R independent runs with seeds derived from {@code seed}, pooled into one estimate
+ *     whose error comes from their spread ({@link Replicas}); 1 (the default) is a single run whose
+ *     error comes from the lineage bootstrap. Honoured by {@link SequentialDriver#run(Model,
+ *     SamplerSettings)} and {@link Replicas}; one {@link PersistentSampler} is always one replica
  */
 public record SamplerSettings(
     int activeParticles,
@@ -29,7 +33,8 @@ public record SamplerSettings(
     Kernel kernel,
     Resampling resampling,
     long seed,
-    boolean nanAsMinusInfinity) {
+    boolean nanAsMinusInfinity,
+    int replicas) {
 
   public static final int DEFAULT_ACTIVE_PARTICLES = 256;
   public static final int DEFAULT_EFFECTIVE_PARTICLES = 512;
@@ -37,6 +42,7 @@ public record SamplerSettings(
   public static final int DEFAULT_MCMC_STEPS = 2;
   public static final int DEFAULT_MAX_MCMC_STEPS = 20;
   public static final long DEFAULT_SEED = 42L;
+  public static final int DEFAULT_REPLICAS = 1;
 
   /** Validates; throws {@link SettingsException} listing every problem at once. */
   public SamplerSettings {
@@ -46,6 +52,7 @@ public record SamplerSettings(
     positive("totalSamples", totalSamples, problems);
     positive("mcmcSteps", mcmcSteps, problems);
     positive("maxMcmcSteps", maxMcmcSteps, problems);
+    positive("replicas", replicas, problems);
     if (activeParticles == 1) {
       problems.add("activeParticles must be at least 2, got 1");
     }
@@ -87,7 +94,8 @@ public record SamplerSettings(
         .kernel(kernel)
         .resampling(resampling)
         .seed(seed)
-        .nanAsMinusInfinity(nanAsMinusInfinity);
+        .nanAsMinusInfinity(nanAsMinusInfinity)
+        .replicas(replicas);
   }
 
   /** Fluent builder; {@link #build()} validates. */
@@ -101,6 +109,7 @@ public record SamplerSettings(
     private Resampling resampling = Resampling.SYSTEMATIC;
     private long seed = DEFAULT_SEED;
     private boolean nanAsMinusInfinity;
+    private int replicas = DEFAULT_REPLICAS;
 
     private Builder() {}
 
@@ -149,9 +158,15 @@ public record SamplerSettings(
       return this;
     }
 
+    /** R independent runs pooled into one estimate (1 = off). */
+    public Builder replicas(int value) {
+      this.replicas = value;
+      return this;
+    }
+
     public SamplerSettings build() {
       return new SamplerSettings(activeParticles, effectiveParticles, totalSamples, mcmcSteps,
-          maxMcmcSteps, kernel, resampling, seed, nanAsMinusInfinity);
+          maxMcmcSteps, kernel, resampling, seed, nanAsMinusInfinity, replicas);
     }
   }
 }

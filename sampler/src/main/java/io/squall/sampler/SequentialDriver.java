@@ -8,8 +8,14 @@ package io.squall.sampler;
 public final class SequentialDriver {
   private SequentialDriver() {}
 
-  /** Samples {@code model} with {@code settings}. */
+  /**
+   * Samples {@code model} with {@code settings}: one run, or with {@code replicas} R &gt; 1 the R
+   * replicas one after the other, pooled by {@link Replicas}.
+   */
   public static SamplerResult run(Model model, SamplerSettings settings) {
+    if (settings.replicas() > 1) {
+      return Replicas.run(model, settings);
+    }
     return run(PersistentSampler.create(model, settings));
   }
 

@@ -150,6 +150,15 @@ public final class Squall {
       return this;
     }
 
+    /**
+     * R independent runs with derived seeds pooled into one estimate whose error comes from their
+     * spread ({@link Replicas}); 1 (the default) is a single run.
+     */
+    public Builder replicas(int value) {
+      settings.replicas(value);
+      return this;
+    }
+
     /** The validated settings. */
     public SamplerSettings settings() {
       return settings.build();
@@ -177,7 +186,7 @@ public final class Squall {
       return Model.of(parameterNames, walls, transform, likelihood);
     }
 
-    /** Runs the sampler to the end in this thread. */
+    /** Runs the sampler to the end in this thread (all replicas one after the other). */
     public SamplerResult run() {
       return SequentialDriver.run(model(), settings());
     }
