@@ -49,6 +49,9 @@ public final class ExecutorMode {
    * number of cores).
    */
   public static RunResult run(Model model, SamplerSettings settings, ExecutorService executor, LocalOptions options) {
+    if (settings.replicas() > 1) {
+      return ReplicaRuns.run(model, settings, source -> run(source, model, executor, options));
+    }
     return run(BatchSource.of(PersistentSampler.create(model, settings)), model, executor, options);
   }
 

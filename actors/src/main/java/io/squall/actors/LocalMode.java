@@ -57,6 +57,9 @@ public final class LocalMode {
    * (which should fall back on the reference configuration, as {@code ConfigFactory.load()} does).
    */
   public static RunResult run(Model model, SamplerSettings settings, LocalOptions options, Config config) {
+    if (settings.replicas() > 1) {
+      return ReplicaRuns.run(model, settings, source -> run(source, model, options, config));
+    }
     return run(BatchSource.of(PersistentSampler.create(model, settings)), model, options, config);
   }
 

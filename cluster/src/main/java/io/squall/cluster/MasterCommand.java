@@ -5,9 +5,11 @@ import io.squall.actors.LocalOptions;
 import io.squall.actors.RunResult;
 import io.squall.sampler.Model;
 import io.squall.sampler.PersistentSampler;
+import io.squall.sampler.SettingsException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -95,6 +97,10 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
   }
 
   private static MasterNode.Setup setup(RunSettings settings, Model model, CompletableFuture<RunResult> outcome) {
+    if (settings.sampler().replicas() > 1) {
+      throw new SettingsException(List.of("squall.sampler.replicas = " + settings.sampler().replicas()
+          + " is not supported in cluster mode yet: run replicas with squall run (local or sequential mode)"));
+    }
     ClusterSettings cluster = settings.cluster();
     LocalOptions options = settings.local().toBuilder()
         .workers(cluster.minWorkers())
