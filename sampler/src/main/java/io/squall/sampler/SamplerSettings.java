@@ -19,6 +19,8 @@ import java.util.List;
  * @param resampling the resampling scheme
  * @param seed the one seed that determines the run
  * @param nanAsMinusInfinity treat a NaN log-likelihood as −∞ instead of stopping with an error
+ * @param clustering fit a Gaussian mixture of several modes to the pool each iteration
+ *     ({@link Trainer#clustered}) instead of a single Gaussian (true by default)
  */
 public record SamplerSettings(
     int activeParticles,
@@ -29,7 +31,8 @@ public record SamplerSettings(
     Kernel kernel,
     Resampling resampling,
     long seed,
-    boolean nanAsMinusInfinity) {
+    boolean nanAsMinusInfinity,
+    boolean clustering) {
 
   public static final int DEFAULT_ACTIVE_PARTICLES = 256;
   public static final int DEFAULT_EFFECTIVE_PARTICLES = 512;
@@ -87,7 +90,8 @@ public record SamplerSettings(
         .kernel(kernel)
         .resampling(resampling)
         .seed(seed)
-        .nanAsMinusInfinity(nanAsMinusInfinity);
+        .nanAsMinusInfinity(nanAsMinusInfinity)
+        .clustering(clustering);
   }
 
   /** Fluent builder; {@link #build()} validates. */
@@ -101,6 +105,7 @@ public record SamplerSettings(
     private Resampling resampling = Resampling.SYSTEMATIC;
     private long seed = DEFAULT_SEED;
     private boolean nanAsMinusInfinity;
+    private boolean clustering = true;
 
     private Builder() {}
 
@@ -149,9 +154,14 @@ public record SamplerSettings(
       return this;
     }
 
+    public Builder clustering(boolean value) {
+      this.clustering = value;
+      return this;
+    }
+
     public SamplerSettings build() {
       return new SamplerSettings(activeParticles, effectiveParticles, totalSamples, mcmcSteps,
-          maxMcmcSteps, kernel, resampling, seed, nanAsMinusInfinity);
+          maxMcmcSteps, kernel, resampling, seed, nanAsMinusInfinity, clustering);
     }
   }
 }
