@@ -24,6 +24,7 @@ final class SettingKeys {
   static final String RESAMPLING = SAMPLER + ".resampling";
   static final String SEED = SAMPLER + ".seed";
   static final String NAN_AS_MINUS_INFINITY = SAMPLER + ".nan-as-minus-infinity";
+  static final String CLUSTERING = SAMPLER + ".clustering";
   static final String OUTPUT_DIR = "squall.output.dir";
 
   /** {@link SamplerSettings} component name → HOCON key, in record order. */
@@ -42,6 +43,7 @@ final class SettingKeys {
     fields.put("resampling", RESAMPLING);
     fields.put("seed", SEED);
     fields.put("nanAsMinusInfinity", NAN_AS_MINUS_INFINITY);
+    fields.put("clustering", CLUSTERING);
     return Collections.unmodifiableMap(fields);
   }
 
@@ -76,6 +78,7 @@ final class SettingKeys {
     out.put(leaf(RESAMPLING), enumName(s.resampling()));
     out.put(leaf(SEED), s.seed());
     out.put(leaf(NAN_AS_MINUS_INFINITY), s.nanAsMinusInfinity());
+    out.put(leaf(CLUSTERING), s.clustering());
     return out;
   }
 }

@@ -67,7 +67,8 @@ final class SettingsReader {
         .resampling(reader.getEnum(SettingKeys.RESAMPLING, Resampling.class, defaults.resampling()))
         .seed(reader.getLong(SettingKeys.SEED, defaults.seed()))
         .nanAsMinusInfinity(reader.getBoolean(SettingKeys.NAN_AS_MINUS_INFINITY,
-            defaults.nanAsMinusInfinity()));
+            defaults.nanAsMinusInfinity()))
+        .clustering(reader.getBoolean(SettingKeys.CLUSTERING, defaults.clustering()));
   }
 
   /** Builds, adding the sampler's validation problems (with HOCON names) to {@code problems}. */

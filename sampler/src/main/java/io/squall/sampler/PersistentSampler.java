@@ -20,8 +20,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * }</pre>
  *
  * <p>One iteration: <b>reweight</b> (choose the next β with {@link BetaSolver} so the pool's ESS
- * is effectiveParticles), <b>train</b> ({@link Trainer}), <b>resample</b> activeParticles particles
- * from the whole pool ({@link Resampler}), <b>mutate</b> them with MCMC ({@link Mutation}; each
+ * is effectiveParticles), <b>train</b> ({@link Trainer}: one Gaussian, or with clustering a
+ * {@link GaussianMixture} of several modes from {@link Clusterer}), <b>resample</b>
+ * activeParticles particles from the whole pool ({@link Resampler}; each walker draws its mode
+ * from the responsibilities at its point), <b>mutate</b> them with MCMC ({@link Mutation}; each
  * step is one {@link Batch}), <b>persist</b> them into the {@link Pool}. Warm-up iterations at
  * β = 0 draw prior batches until the pool exceeds effectiveParticles. After β reaches 1 the loop
  * goes on until the pool's ESS at β = 1 reaches totalSamples.
