@@ -25,6 +25,7 @@ final class SettingKeys {
   static final String SEED = SAMPLER + ".seed";
   static final String NAN_AS_MINUS_INFINITY = SAMPLER + ".nan-as-minus-infinity";
   static final String REPLICAS = SAMPLER + ".replicas";
+  static final String CLUSTERING = SAMPLER + ".clustering";
   static final String OUTPUT_DIR = "squall.output.dir";
   static final String CLUSTER = "squall.cluster";
   static final String CLUSTER_NAME = CLUSTER + ".name";
@@ -70,6 +71,7 @@ final class SettingKeys {
     fields.put("seed", SEED);
     fields.put("nanAsMinusInfinity", NAN_AS_MINUS_INFINITY);
     fields.put("replicas", REPLICAS);
+    fields.put("clustering", CLUSTERING);
     return Collections.unmodifiableMap(fields);
   }
 
@@ -105,6 +107,7 @@ final class SettingKeys {
     out.put(leaf(SEED), s.seed());
     out.put(leaf(NAN_AS_MINUS_INFINITY), s.nanAsMinusInfinity());
     out.put(leaf(REPLICAS), s.replicas());
+    out.put(leaf(CLUSTERING), s.clustering());
     return out;
   }
 }

@@ -86,7 +86,8 @@ final class SettingsReader {
         .seed(reader.getLong(SettingKeys.SEED, defaults.seed()))
         .nanAsMinusInfinity(reader.getBoolean(SettingKeys.NAN_AS_MINUS_INFINITY,
             defaults.nanAsMinusInfinity()))
-        .replicas(reader.getInt(SettingKeys.REPLICAS, defaults.replicas()));
+        .replicas(reader.getInt(SettingKeys.REPLICAS, defaults.replicas()))
+        .clustering(reader.getBoolean(SettingKeys.CLUSTERING, defaults.clustering()));
   }
 
   /** Builds, adding the sampler's validation problems (with HOCON names) to {@code problems}. */

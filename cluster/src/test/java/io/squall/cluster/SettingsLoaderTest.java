@@ -1,6 +1,7 @@
 package io.squall.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,7 @@ class SettingsLoaderTest {
     Path file = TestFiles.write(dir, "a.conf", String.join("\n",
         "squall.sampler { active-particles = 100, kernel = random-walk, resampling = \"multinomial\" }",
         "squall.sampler.nan-as-minus-infinity = yes",
+        "squall.sampler.clustering = false",
         "squall.model.params { sigma = 0.5, prior { width = 3 } }",
         "squall.output.dir = out/x",
         "pekko.loglevel = DEBUG"));
@@ -86,6 +88,7 @@ class SettingsLoaderTest {
     assertEquals(Kernel.RANDOM_WALK, settings.sampler().kernel());
     assertEquals(Resampling.MULTINOMIAL, settings.sampler().resampling());
     assertTrue(settings.sampler().nanAsMinusInfinity());
+    assertFalse(settings.sampler().clustering());
     assertEquals(Map.of("dim", "10", "sigma", "0.5", "prior.width", "3"), settings.model().params());
     assertEquals(Path.of("out/x"), settings.outputDir());
   }

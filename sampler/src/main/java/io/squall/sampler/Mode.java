@@ -5,6 +5,7 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.util.FastMath;
 
 /**
  * The proposal statistics of one mode of the target, in unit-cube coordinates: the weighted mean μ
@@ -12,12 +13,20 @@ import org.apache.commons.math3.linear.RealMatrix;
  * step. The kernels move walkers with these.
  */
 public final class Mode {
+  private static final double LOG_TWO_PI = FastMath.log(2.0 * Math.PI);
+
   private final double[] mean;
   private final double[][] cholesky;
+  private final double logDeterminant;
 
   private Mode(double[] mean, double[][] cholesky) {
     this.mean = mean;
     this.cholesky = cholesky;
+    double sum = 0.0;
+    for (int i = 0; i < cholesky.length; i++) {
+      sum += FastMath.log(cholesky[i][i]);
+    }
+    this.logDeterminant = 2.0 * sum;
   }
 
   /**
@@ -131,6 +140,16 @@ public final class Mode {
       out[i] = sum;
     }
     return out;
+  }
+
+  /** log det C = 2·Σᵢ log Lᵢᵢ. */
+  public double logDeterminant() {
+    return logDeterminant;
+  }
+
+  /** The Gaussian log-density log N(u; μ, C) = −½·(d·ln 2π + log det C + (u − μ)ᵀ C⁻¹ (u − μ)). */
+  public double logDensity(double[] u) {
+    return -0.5 * (mean.length * LOG_TWO_PI + logDeterminant + mahalanobis2(u));
   }
 
   /** The squared Mahalanobis distance (u − μ)ᵀ C⁻¹ (u − μ), by forward substitution with L. */

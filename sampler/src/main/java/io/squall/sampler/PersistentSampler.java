@@ -20,8 +20,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * }</pre>
  *
  * <p>One iteration: <b>reweight</b> (choose the next β with {@link BetaSolver} so the pool's ESS
- * is effectiveParticles), <b>train</b> ({@link Trainer}), <b>resample</b> activeParticles particles
- * from the whole pool ({@link Resampler}), <b>mutate</b> them with MCMC ({@link Mutation}; each
+ * is effectiveParticles), <b>train</b> ({@link Trainer}: one Gaussian, or with clustering a
+ * {@link GaussianMixture} of several modes from {@link Clusterer}), <b>resample</b>
+ * activeParticles particles from the whole pool ({@link Resampler}; each walker draws its mode
+ * from the responsibilities at its point), <b>mutate</b> them with MCMC ({@link Mutation}; each
  * step is one {@link Batch}), <b>persist</b> them into the {@link Pool}. Warm-up iterations at
  * β = 0 draw prior batches until the pool exceeds effectiveParticles. After β reaches 1 the loop
  * goes on until the pool's ESS at β = 1 reaches totalSamples.
@@ -33,6 +35,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 public final class PersistentSampler {
   private enum Phase { START, MUTATE, DONE }
 
+  /** Modes holding a smaller share of the walkers do not set the number of steps. */
+  static final double MIN_MODE_SHARE = 0.01;
+
   private final Model model;
   private final SamplerSettings settings;
   private final MoveKernel kernel;
@@ -43,6 +48,7 @@ public final class PersistentSampler {
   private final RestorableUniformRandomProvider priorStream;
   private final RestorableUniformRandomProvider resampleStream;
   private final RestorableUniformRandomProvider acceptStream;
+  private final RestorableUniformRandomProvider clusterStream;
   private final ContinuousSampler normals;
   private final List<IterationDiagnostics> diagnostics = new ArrayList<>();
 
@@ -52,6 +58,7 @@ public final class PersistentSampler {
   private double iterationEss;
   private int modeCount;
   private double[] stepSizes;
+  private Mode[] stepSizeModes;
   private int nextSteps;
   private Mutation mutation;
   private int[] parents;
@@ -74,6 +81,7 @@ public final class PersistentSampler {
     this.priorStream = RandomStreams.create(seed, RandomStreams.Purpose.PRIOR);
     this.resampleStream = RandomStreams.create(seed, RandomStreams.Purpose.RESAMPLE);
     this.acceptStream = RandomStreams.create(seed, RandomStreams.Purpose.ACCEPT);
+    this.clusterStream = RandomStreams.create(seed, RandomStreams.Purpose.CLUSTER);
     this.normals = ZigguratSampler.NormalizedGaussian.of(RandomStreams.create(seed, RandomStreams.Purpose.PROPOSE));
   }
 
@@ -241,14 +249,42 @@ public final class PersistentSampler {
     iterationEss = pool.effectiveSampleSize(beta);
   }
 
+  /**
+   * Train: the proposal's modes — clustered by {@link Trainer#clustered} (whose randomness comes
+   * from the cluster stream only) unless clustering is off — with their step sizes.
+   */
   private Proposal train() {
-    Proposal proposal = Trainer.unimodal(pool, LogMath.normalise(pool.logWeights(beta), pool.size()));
-    if (proposal.modeCount() != stepSizes.length) {
-      stepSizes = new double[proposal.modeCount()];
-      Arrays.fill(stepSizes, initialStepSize);
-    }
+    double[] weights = LogMath.normalise(pool.logWeights(beta), pool.size());
+    Proposal proposal = settings.clustering() ? Trainer.clustered(pool, weights, clusterStream)
+        : Trainer.unimodal(pool, weights);
+    stepSizes = carriedStepSizes(proposal.modes());
+    stepSizeModes = proposal.modes();
     modeCount = proposal.modeCount();
     return proposal;
+  }
+
+  /**
+   * Each new mode inherits the adapted step size of the previous iteration's mode nearest to its
+   * mean (in that mode's Mahalanobis distance), so splitting, merging or reordering modes keeps
+   * what was learnt; the first iteration starts every mode at σ₀. With one mode before and after,
+   * the step size simply carries on.
+   */
+  private double[] carriedStepSizes(Mode[] modes) {
+    double[] carried = new double[modes.length];
+    for (int m = 0; m < modes.length; m++) {
+      carried[m] = stepSizeModes == null ? initialStepSize : stepSizes[nearest(stepSizeModes, modes[m].mean())];
+    }
+    return carried;
+  }
+
+  private static int nearest(Mode[] modes, double[] point) {
+    int best = 0;
+    for (int m = 1; m < modes.length; m++) {
+      if (modes[m].mahalanobis2(point) < modes[best].mahalanobis2(point)) {
+        best = m;
+      }
+    }
+    return best;
   }
 
   private void resampleAndMutate(Proposal proposal) {
@@ -261,15 +297,16 @@ public final class PersistentSampler {
     for (int i = 0; i < n; i++) {
       walkers[i] = pool.unitPoint(parents[i]);
       walkerLogLikelihoods[i] = pool.logLikelihood(parents[i]);
-      walkerModes[i] = proposal.modeOf(parents[i], pool);
+      walkerModes[i] = settings.clustering() ? proposal.drawMode(walkers[i], clusterStream)
+          : proposal.modeOf(parents[i], pool);
     }
-    mutation = new Mutation(kernel, proposal.modes(), stepSizes, boundaries, beta, nextSteps, walkers,
+    mutation = new Mutation(kernel, proposal.mixture(), stepSizes, boundaries, beta, nextSteps, walkers,
         walkerLogLikelihoods, walkerModes);
     phase = Phase.MUTATE;
   }
 
   private void proposeStep() {
-    double[][] batch = mutation.propose(normals);
+    double[][] batch = mutation.propose(normals, clusterStream);
     if (batch.length == 0) {
       mutation.accept(new double[0], acceptStream);
     } else {
@@ -285,7 +322,8 @@ public final class PersistentSampler {
     diagnostics.add(new IterationDiagnostics(pool.iterationCount() - 1, beta, iterationEss,
         iterationLogEvidence, acceptance, mutation.steps(), meanStep / initialStepSize, modeCount,
         likelihoodCalls, pool.size()));
-    nextSteps = adaptedSteps(acceptance, meanStep);
+    nextSteps = modeCount > 1 ? multimodalSteps(mutation.slowestModeAcceptance(MIN_MODE_SHARE))
+        : adaptedSteps(acceptance, meanStep);
     mutation = null;
     parents = null;
     phase = Phase.START;
@@ -303,6 +341,25 @@ public final class PersistentSampler {
     }
     double ratio = initialStepSize / stepSize;
     double wanted = min * (Mutation.TARGET_ACCEPTANCE / acceptance) * ratio * ratio;
+    return (int) Math.max(min, Math.min(max, Math.round(wanted)));
+  }
+
+  /**
+   * With several modes: JUMP_PERIOD·mcmcSteps·d / a_min, clamped to [mcmcSteps·d, maxMcmcSteps·d],
+   * a_min the local acceptance of the slowest mode holding at least {@link #MIN_MODE_SHARE} of the
+   * walkers. That is enough local steps for that mode's walkers to make mcmcSteps·d accepted moves
+   * each on average, and as many jumps between modes. The acceptance rule of one mode would stop
+   * at the minimum (the fitted Gaussians accept most moves), which measurably leaves small modes
+   * — cut by the box, or fitted from few particles — behind the tempering: their walkers lag,
+   * their weight decays and the posterior loses them (eggbox-2's corner modes).
+   */
+  private int multimodalSteps(double slowestAcceptance) {
+    int min = settings.mcmcSteps() * dimension;
+    int max = settings.maxMcmcSteps() * dimension;
+    if (!(slowestAcceptance > 0)) {
+      return max;
+    }
+    double wanted = Mutation.JUMP_PERIOD * min / slowestAcceptance;
     return (int) Math.max(min, Math.min(max, Math.round(wanted)));
   }
 

@@ -23,6 +23,8 @@ import java.util.List;
  *     whose error comes from their spread ({@link Replicas}); 1 (the default) is a single run whose
  *     error comes from the lineage bootstrap. Honoured by {@link SequentialDriver#run(Model,
  *     SamplerSettings)} and {@link Replicas}; one {@link PersistentSampler} is always one replica
+ * @param clustering fit a Gaussian mixture of several modes to the pool each iteration
+ *     ({@link Trainer#clustered}) instead of a single Gaussian (true by default)
  */
 public record SamplerSettings(
     int activeParticles,
@@ -34,7 +36,8 @@ public record SamplerSettings(
     Resampling resampling,
     long seed,
     boolean nanAsMinusInfinity,
-    int replicas) {
+    int replicas,
+    boolean clustering) {
 
   public static final int DEFAULT_ACTIVE_PARTICLES = 256;
   public static final int DEFAULT_EFFECTIVE_PARTICLES = 512;
@@ -95,7 +98,8 @@ public record SamplerSettings(
         .resampling(resampling)
         .seed(seed)
         .nanAsMinusInfinity(nanAsMinusInfinity)
-        .replicas(replicas);
+        .replicas(replicas)
+        .clustering(clustering);
   }
 
   /** Fluent builder; {@link #build()} validates. */
@@ -110,6 +114,7 @@ public record SamplerSettings(
     private long seed = DEFAULT_SEED;
     private boolean nanAsMinusInfinity;
     private int replicas = DEFAULT_REPLICAS;
+    private boolean clustering = true;
 
     private Builder() {}
 
@@ -164,9 +169,14 @@ public record SamplerSettings(
       return this;
     }
 
+    public Builder clustering(boolean value) {
+      this.clustering = value;
+      return this;
+    }
+
     public SamplerSettings build() {
       return new SamplerSettings(activeParticles, effectiveParticles, totalSamples, mcmcSteps,
-          maxMcmcSteps, kernel, resampling, seed, nanAsMinusInfinity, replicas);
+          maxMcmcSteps, kernel, resampling, seed, nanAsMinusInfinity, replicas, clustering);
     }
   }
 }

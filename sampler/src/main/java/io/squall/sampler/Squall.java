@@ -159,6 +159,12 @@ public final class Squall {
       return this;
     }
 
+    /** Whether to cluster the pool into several modes (default true). */
+    public Builder clustering(boolean value) {
+      settings.clustering(value);
+      return this;
+    }
+
     /** The validated settings. */
     public SamplerSettings settings() {
       return settings.build();

@@ -1,6 +1,7 @@
 package io.squall.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,9 @@ class SettingsTest {
     assertEquals(4096, s.totalSamples());
     assertEquals(Kernel.PCN, s.kernel());
     assertEquals(Resampling.SYSTEMATIC, s.resampling());
+    assertTrue(s.clustering());
     assertEquals(s, s.toBuilder().build());
+    assertFalse(s.toBuilder().clustering(false).build().clustering());
   }
 
   @Test

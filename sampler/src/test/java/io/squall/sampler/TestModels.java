@@ -25,6 +25,19 @@ final class TestModels {
     return Model.of(Prior.uniformBox(d, -10, 10), theta -> norm - 0.5 * shape.mahalanobis2(theta));
   }
 
+  /**
+   * L = 0.8·N(θ; (−4, 0), I) + 0.2·N(θ; (4, 0), I), prior U(−10, 10)²: two separated modes of
+   * unequal weight; log Z = −2·ln 20 (mass outside the box below 1e-9).
+   */
+  static Model twoModes() {
+    double logNorm = -Math.log(2 * Math.PI);
+    return Model.of(Prior.uniformBox(2, -10, 10), theta -> {
+      double a = Math.log(0.8) + logNorm - 0.5 * ((theta[0] + 4) * (theta[0] + 4) + theta[1] * theta[1]);
+      double b = Math.log(0.2) + logNorm - 0.5 * ((theta[0] - 4) * (theta[0] - 4) + theta[1] * theta[1]);
+      return LogMath.logAddExp(a, b);
+    });
+  }
+
   static double gaussianLogEvidence(int d) {
     return -d * Math.log(20.0);
   }
