@@ -1,5 +1,6 @@
 package io.squall.sampler;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -150,7 +151,7 @@ public final class LineageBootstrap {
   /** The replicate estimates {persistent[], resolved[]}, in blocks. */
   private double[][] replicates(int total, UniformRandomProvider rng, boolean byLineage, boolean withReplay) {
     double[] persistent = new double[total];
-    java.util.Arrays.fill(persistent, Double.NaN);
+    Arrays.fill(persistent, Double.NaN);
     double[] resolved = new double[total];
     int width = Math.max(1, Math.min(total, BLOCK_CELLS / Math.max(1, pool.size())));
     for (int done = 0; done < total; done += width) {

@@ -1,5 +1,6 @@
 package io.squall.sampler;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -26,7 +27,7 @@ import org.apache.commons.math3.util.FastMath;
  * u_sk = N_k exp(β_k ℓ_s − ζ_k − L_s), and Hessian A_k δ_kl − Σ_s m_s u_sk u_sl. It is found by
  * damped Newton steps from the stored values: each step costs one O(N·K) gradient pass, and the
  * Hessian (an O(N·K²) pass, less where shares are negligible) is recomputed only when progress
- * slows — on the reference problems 6–8 steps and 1–2 Hessians to a residual below 1e-12. With
+ * slows — on the reference problems 6–8 steps to a residual below 1e-12. With
  * more than {@link #MAX_NEWTON_STATES} states it uses self-consistent sweeps
  * ζ_k ← ζ_k + log(A_k/N_k) (O(N·K) each, slower to converge). The residual is the largest change a further sweep would make, max_k
  * |log(A_k/N_k) − log(A_0/N_0)| with 0 the β = 0 state.
@@ -184,7 +185,7 @@ public final class NormaliserSolver {
         row[i] = free[i] == state ? 1.0 : 0.0;
       }
       if (hessian == null) {
-        java.util.Arrays.fill(row, Double.NaN);
+        Arrays.fill(row, Double.NaN);
         return row;
       }
       return hessian.solve(new ArrayRealVector(row, false)).toArray();

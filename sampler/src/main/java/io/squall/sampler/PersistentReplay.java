@@ -1,5 +1,6 @@
 package io.squall.sampler;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.util.FastMath;
 
@@ -122,7 +123,7 @@ public final class PersistentReplay {
       this.width = replicates;
       this.d = new double[pool.size() * replicates];
       this.scale = new double[pool.size()];
-      java.util.Arrays.fill(scale, Double.NEGATIVE_INFINITY);
+      Arrays.fill(scale, Double.NEGATIVE_INFINITY);
       this.rho = new double[history.size()][];
     }
 

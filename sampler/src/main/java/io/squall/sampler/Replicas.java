@@ -1,6 +1,7 @@
 package io.squall.sampler;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -115,7 +116,7 @@ public final class Replicas {
     double sumSquares = 0.0;
     int offset = 0;
     for (Pool pool : pools) {
-      double[] slice = java.util.Arrays.copyOfRange(weights, offset, offset + pool.size());
+      double[] slice = Arrays.copyOfRange(weights, offset, offset + pool.size());
       for (double mass : LineageBootstrap.treeMasses(pool, slice)) {
         sumSquares += mass * mass;
       }
