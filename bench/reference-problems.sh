@@ -7,7 +7,7 @@ for spec in "gaussian dim=10" "gaussian dim=20 correlation=0.9" "shells" "eggbox
   params=""; for p in "$@"; do params="$params --param $p"; done
   for seed in 1 2 3 4 5; do
     out=${OUT:-/tmp/squall-ref}/$model-$(echo "$@" | tr ' =' '__')-$seed
-    java -jar $JAR run --model $model $params --seed $seed --out $out > /dev/null 2>&1
+    java -jar $JAR run --model $model $params --seed $seed --workers 0 --out $out > /dev/null 2>&1
     python3 -c "
 import json,sys
 s=json.load(open('$out/summary.json'))
