@@ -1,5 +1,8 @@
 package io.squall.cluster;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.squall.actors.LocalOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,8 @@ import java.util.regex.Pattern;
  * @param leaveTimeout after a run, the master waits at most this long for the worker nodes to
  *     leave before it leaves itself
  * @param tls Artery over TLS, when enabled
+ * @param tasks the task settings of cluster mode: {@code squall.cluster.tasks.*} over
+ *     {@code squall.tasks.*}
  */
 public record ClusterSettings(
     String name,
@@ -41,7 +46,8 @@ public record ClusterSettings(
     Duration unreachableAfter,
     Duration downAfter,
     Duration leaveTimeout,
-    Tls tls) {
+    Tls tls,
+    LocalOptions tasks) {
 
   /** {@code port = auto}: {@value #MASTER_PORT} on the master, any free port on a worker. */
   public static final int AUTO_PORT = -1;
@@ -93,8 +99,11 @@ public record ClusterSettings(
     return "pekko://" + name + "@" + host + ":" + actualPort;
   }
 
-  /** Reads and checks {@code squall.cluster.*}, adding every problem to {@code problems}. */
-  static ClusterSettings read(ConfigReader reader, List<String> problems) {
+  /**
+   * Reads and checks {@code squall.cluster.*} of the resolved settings {@code merged}, adding
+   * every problem to {@code problems}.
+   */
+  static ClusterSettings read(ConfigReader reader, Config merged, List<String> problems) {
     String name = reader.getString(SettingKeys.CLUSTER_NAME, "squall").trim();
     if (!NAME.matcher(name).matches()) {
       problems.add(SettingKeys.CLUSTER_NAME + " must be letters, digits, '-' or '_' (starting with a letter or digit), "
@@ -120,7 +129,18 @@ public record ClusterSettings(
         reader.getDuration(SettingKeys.CLUSTER_UNREACHABLE_AFTER, Duration.ofSeconds(3)),
         reader.getDuration(SettingKeys.CLUSTER_DOWN_AFTER, Duration.ofSeconds(20)),
         reader.getDuration(SettingKeys.CLUSTER_LEAVE_TIMEOUT, Duration.ofSeconds(10)),
-        tls(reader, problems));
+        tls(reader, problems), tasks(merged, problems));
+  }
+
+  /** squall.tasks.* with squall.cluster.tasks.* over it. */
+  private static LocalOptions tasks(Config merged, List<String> problems) {
+    try {
+      Config tasks = merged.getConfig(SettingKeys.CLUSTER_TASKS).withFallback(merged.getConfig("squall.tasks"));
+      return LocalOptions.fromConfig(merged.withValue("squall.tasks", tasks.root()));
+    } catch (ConfigException | IllegalArgumentException e) {
+      problems.add(SettingKeys.CLUSTER_TASKS + ": " + e.getMessage());
+      return LocalOptions.defaults();
+    }
   }
 
   private static Tls tls(ConfigReader reader, List<String> problems) {

@@ -102,9 +102,9 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
           + " is not supported in cluster mode yet: run replicas with squall run (local or sequential mode)"));
     }
     ClusterSettings cluster = settings.cluster();
-    LocalOptions options = settings.local().toBuilder()
+    LocalOptions options = cluster.tasks().toBuilder()
         .workers(cluster.minWorkers())
-        .maxTaskBytes(NodeConfig.maxTaskBytes(cluster, settings.local().maxTaskBytes()))
+        .maxTaskBytes(NodeConfig.maxTaskBytes(cluster, cluster.tasks().maxTaskBytes()))
         .build();
     return new MasterNode.Setup(BatchSource.of(PersistentSampler.create(model, settings.sampler())), options,
         Fingerprint.of(settings.model(), SquallVersion.get()), cluster.minWorkers(), cluster.leaveTimeout(), outcome);

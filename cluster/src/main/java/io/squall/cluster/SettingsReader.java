@@ -39,7 +39,7 @@ final class SettingsReader {
     problems.addAll(reader.problems());
     SamplerSettings sampler = build(builder, problems);
     LocalOptions local = localOptions(problems);
-    ClusterSettings cluster = ClusterSettings.read(reader, problems);
+    ClusterSettings cluster = ClusterSettings.read(reader, merged, problems);
     problems.addAll(reader.problems());
     SettingsException.throwIfAny(problems.stream().distinct().toList());
     return new RunSettings(model, sampler, outputDir, overrides.execution(), local, cluster);

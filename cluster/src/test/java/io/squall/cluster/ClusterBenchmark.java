@@ -18,8 +18,10 @@ import java.util.Map;
  * <ul>
  *   <li>{@code rtt}: one worker, one-point tasks, one credit, no cost: every task is a full round
  *       trip master → worker → master, so evaluation time ÷ tasks is the round trip per task;
- *   <li>{@code eff}: two workers, cost 1 ms or 10 ms per point, automatic task sizes, credits
- *       2 (or as given): efficiency Σ busy ÷ (W × evaluation time) and Σ busy ÷ (W × wall time).
+ *   <li>{@code eff}: one or two workers, cost 1 ms or 10 ms per point, automatic task sizes,
+ *       credits as given: efficiency Σ busy ÷ (W × evaluation time), Σ busy ÷ (W × wall time), and
+ *       against the ideal, calls × cost ÷ (W × evaluation time); {@code -Dbench.minTaskTime}
+ *       (default 5ms) sets squall.cluster.tasks.min-task-time.
  * </ul>
  * Not a test: {@code java -cp <cluster test classpath> io.squall.cluster.ClusterBenchmark [repeats]
  * [credits...]}. Waits for a quiet machine before each run and prints the 1-minute load average.
@@ -45,11 +47,12 @@ public final class ClusterBenchmark {
     List<Case> cases = new ArrayList<>();
     cases.add(new Case("rtt", 4, 64, 128, 512, 0, 1, 1, 1));
     for (int c : credits) {
+      cases.add(new Case("eff-1ms-1w", 4, 256, 512, 2048, 1, 1, 0, c));
       cases.add(new Case("eff-1ms", 4, 256, 512, 2048, 1, 2, 0, c));
       cases.add(new Case("eff-10ms", 4, 64, 128, 512, 10, 2, 0, c));
     }
     System.out.println("case dim W credits calls tasks points/task wall_s eval_s busy_s eff_eval eff_wall "
-        + "eval_ms_per_task load1_before load1_after");
+        + "eff_ideal_eval eval_ms_per_task load1_before load1_after");
     for (int r = 0; r < repeats; r++) {
       for (Case c : cases) {
         if (!only.isEmpty() && !c.name().matches(only)) {
@@ -69,7 +72,9 @@ public final class ClusterBenchmark {
         "squall.sampler { active-particles = " + c.active() + ", effective-particles = " + c.effective()
             + ", total-samples = " + c.total() + " }",
         "squall.model { name = gaussian, params { dim = " + c.dim() + ", delay-ms = " + c.delayMs() + " } }",
-        "squall.tasks { points-per-task = " + c.pointsPerTask() + ", max-tasks-per-worker = " + c.credits() + " }",
+        "squall.tasks.points-per-task = " + c.pointsPerTask(),
+        "squall.cluster.tasks { max-tasks-per-worker = " + c.credits() + ", min-task-time = "
+            + System.getProperty("bench.minTaskTime", "5ms") + " }",
         ""));
     try (NodeProcesses nodes = new NodeProcesses(dir)) {
       int port = NodeProcesses.freePort();
@@ -96,9 +101,10 @@ public final class ClusterBenchmark {
       }
       double wall = summary.get("wallSeconds").asDouble();
       double eval = summary.get("evaluationSeconds").asDouble();
-      return String.format(Locale.ROOT, "%s %d %d %d %d %d %.1f %.2f %.2f %.2f %.4f %.4f %.3f", c.name(), c.dim(),
+      double ideal = summary.get("likelihoodCalls").asLong() * c.delayMs() * 1e-3 / c.workers();
+      return String.format(Locale.ROOT, "%s %d %d %d %d %d %.1f %.2f %.2f %.2f %.4f %.4f %.4f %.3f", c.name(), c.dim(),
           c.workers(), c.credits(), summary.get("likelihoodCalls").asLong(), tasks, (double) points / tasks, wall,
-          eval, busy, busy / (c.workers() * eval), busy / (c.workers() * wall), eval / tasks * 1e3);
+          eval, busy, busy / (c.workers() * eval), busy / (c.workers() * wall), ideal / eval, eval / tasks * 1e3);
     }
   }
 

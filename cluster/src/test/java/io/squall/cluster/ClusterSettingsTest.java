@@ -94,6 +94,18 @@ class ClusterSettingsTest {
   }
 
   @Test
+  void clusterTaskSettingsLayerOverTheLocalOnes() {
+    ClusterSettings defaults = SettingsLoader.load(Optional.empty(), CliOverrides.none()).cluster();
+    assertEquals(3, defaults.tasks().maxTasksPerWorker());
+    assertEquals(Duration.ofMillis(5), defaults.tasks().minTaskTime());
+    assertEquals(Duration.ofMillis(200), defaults.tasks().targetTaskTime(), "from squall.tasks");
+    ClusterSettings cluster = load("squall.tasks { points-per-task = 7, max-tasks-per-worker = 1 }",
+        "squall.cluster.tasks.max-tasks-per-worker = 4");
+    assertEquals(7, cluster.tasks().pointsPerTask());
+    assertEquals(4, cluster.tasks().maxTasksPerWorker());
+  }
+
+  @Test
   void tasksFitInAFrame() {
     ClusterSettings cluster = load("squall.cluster.max-frame-size = 64 KiB");
     assertEquals(56 * 1024, NodeConfig.maxTaskBytes(cluster, 0));

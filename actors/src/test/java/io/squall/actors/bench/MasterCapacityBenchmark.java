@@ -42,7 +42,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 public final class MasterCapacityBenchmark {
   private static final int DIM = 10;
-  private static final int BATCHES = 5;
+  private static final int BATCHES = 20;
 
   private MasterCapacityBenchmark() {}
 
@@ -104,7 +104,8 @@ public final class MasterCapacityBenchmark {
     }
   }
 
-  private record Finish(Worker.Evaluate task, long startNanos) {}
+  private record Finish(Worker.Evaluate task, long startNanos)
+      implements org.apache.pekko.actor.NoSerializationVerificationNeeded {}
 
   /** A worker that holds up to {@code credits} tasks and "evaluates" one at a time, taskNanos each. */
   private static Behavior<Object> simulated(ActorRef<SamplerMaster.Command> master, int credits,
