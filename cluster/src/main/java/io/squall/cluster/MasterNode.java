@@ -220,7 +220,7 @@ public final class MasterNode extends AbstractBehavior<MasterNode.Command> {
     }
     String address = member.address().toString();
     if (event instanceof ClusterEvent.MemberLeft || event instanceof ClusterEvent.MemberExited) {
-      if (unreachable.add(address)) {
+      if (unreachable.add(address) && finish == null) {
         getContext().getLog().info("worker node {} is leaving: its tasks go back to the queue", address);
         tellSampler(new SamplerMaster.NodeUnreachable(address));
       }
