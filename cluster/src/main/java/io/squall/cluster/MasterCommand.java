@@ -4,7 +4,6 @@ import io.squall.actors.BatchSource;
 import io.squall.actors.LocalOptions;
 import io.squall.actors.RunResult;
 import io.squall.sampler.Model;
-import io.squall.sampler.PersistentSampler;
 import io.squall.sampler.SettingsException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,7 +105,7 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
         .workers(cluster.minWorkers())
         .maxTaskBytes(NodeConfig.maxTaskBytes(cluster, cluster.tasks().maxTaskBytes()))
         .build();
-    return new MasterNode.Setup(BatchSource.of(PersistentSampler.create(model, settings.sampler())), options,
+    return new MasterNode.Setup(BatchSource.of(Checkpoints.sampler(settings, model, Optional.empty())), options,
         Fingerprint.of(settings.model(), SquallVersion.get()), cluster.minWorkers(), cluster.leaveTimeout(), outcome);
   }
 

@@ -27,6 +27,9 @@ final class SettingKeys {
   static final String REPLICAS = SAMPLER + ".replicas";
   static final String CLUSTERING = SAMPLER + ".clustering";
   static final String OUTPUT_DIR = "squall.output.dir";
+  static final String CHECKPOINT = "squall.checkpoint";
+  static final String CHECKPOINT_EVERY = CHECKPOINT + ".every";
+  static final String CHECKPOINT_FILE = CHECKPOINT + ".file";
   static final String CLUSTER = "squall.cluster";
   static final String CLUSTER_NAME = CLUSTER + ".name";
   static final String CLUSTER_HOST = CLUSTER + ".host";
