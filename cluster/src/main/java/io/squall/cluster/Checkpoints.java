@@ -9,6 +9,7 @@ import io.squall.sampler.PersistentSampler;
 import io.squall.sampler.SamplerCheckpoint;
 import io.squall.sampler.SettingsException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Checkpoints of command-line runs ({@code squall run} and {@code squall master}): the sampler with
@@ -33,6 +35,37 @@ import java.util.function.Consumer;
  */
 final class Checkpoints {
   private Checkpoints() {}
+
+  /**
+   * What a command starts from: its settings, its model and, when resumed, the checkpoint.
+   *
+   * @param settings the run's settings
+   * @param model the model they name
+   * @param resumed the checkpoint the run continues, if any
+   */
+  record Start(RunSettings settings, Model model, Optional<SamplerCheckpoint> resumed) {
+    /** Prints which checkpoint the run continues, if it does. */
+    void announce(Path file, PrintWriter out) {
+      resumed.ifPresent(checkpoint -> out.println("resuming " + file + " after iteration " + checkpoint.iterations()
+          + " (" + checkpoint.progress().likelihoodCalls() + " likelihood calls)"));
+    }
+  }
+
+  /**
+   * Reads the checkpoint {@code resumeFile} (null: a new run), loads the settings with {@code load}
+   * over the checkpoint's {@link #layer}, resolves the model, and {@link #check}s them against the
+   * checkpoint.
+   *
+   * @throws io.squall.sampler.CheckpointException if the file is unreadable, truncated or corrupt
+   * @throws SettingsException for bad settings, or any difference from the checkpoint's
+   */
+  static Start start(Path resumeFile, Function<Config, RunSettings> load) {
+    Optional<SamplerCheckpoint> resumed = Optional.ofNullable(resumeFile).map(CheckpointFormat::read);
+    RunSettings settings = load.apply(resumed.map(Checkpoints::layer).orElse(ConfigFactory.empty()));
+    Model model = ModelResolver.resolve(settings.model());
+    resumed.ifPresent(checkpoint -> check(checkpoint, settings, model));
+    return new Start(settings, model, resumed);
+  }
 
   /**
    * The sampler of a run: fresh, or resumed from {@code resumed} (which must have passed

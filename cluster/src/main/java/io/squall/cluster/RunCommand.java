@@ -1,8 +1,6 @@
 package io.squall.cluster;
 
-import com.typesafe.config.ConfigFactory;
 import io.squall.examples.ExampleModels;
-import io.squall.sampler.CheckpointFormat;
 import io.squall.sampler.Model;
 import io.squall.sampler.SamplerCheckpoint;
 import java.nio.file.Path;
@@ -80,15 +78,12 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
 
   @Override
   public Integer call() {
-    Optional<SamplerCheckpoint> resumed = Optional.ofNullable(resume).map(CheckpointFormat::read);
-    RunSettings settings = SettingsLoader.load(Optional.ofNullable(configFile), overrides(),
-        resumed.map(Checkpoints::layer).orElse(ConfigFactory.empty()));
-    Model resolved = ModelResolver.resolve(settings.model());
-    resumed.ifPresent(checkpoint -> Checkpoints.check(checkpoint, settings, resolved));
+    Checkpoints.Start start = Checkpoints.start(resume,
+        resumed -> SettingsLoader.load(Optional.ofNullable(configFile), overrides(), resumed));
+    RunSettings settings = start.settings();
     ResultsWriter.prepare(settings.outputDir());
-    resumed.ifPresent(checkpoint -> spec.commandLine().getOut().println("resuming " + resume + " after iteration "
-        + checkpoint.iterations() + " (" + checkpoint.progress().likelihoodCalls() + " likelihood calls)"));
-    RunOutcome outcome = sample(settings, resolved, resumed);
+    start.announce(resume, spec.commandLine().getOut());
+    RunOutcome outcome = sample(settings, start.model(), start.resumed());
     ResultsWriter.write(outcome);
     RunReport.print(outcome, spec.commandLine().getOut());
     return CommandLine.ExitCode.OK;

@@ -71,7 +71,7 @@ class CheckpointKillTest {
    * Waits until {@code file} holds a checkpoint of at least {@code iterations} iterations (it is
    * replaced atomically, so it is always whole) and returns its iterations.
    */
-  private static int awaitCheckpoint(NodeProcesses.Node run, Path file, int iterations) {
+  static int awaitCheckpoint(NodeProcesses.Node run, Path file, int iterations) {
     long deadline = System.nanoTime() + RUN.toNanos();
     while (System.nanoTime() < deadline) {
       assertTrue(run.process().isAlive(), "the run ended before its checkpoint:\n" + run.output());
