@@ -200,6 +200,18 @@ class CheckpointCliTest {
     assertArrayEquals(bytes, Files.readAllBytes(checkpoint));
   }
 
+  /** A checkpoint that cannot be written stops the run (here in local mode, inside the master actor). */
+  @Test
+  void aCheckpointThatCannotBeWrittenStopsTheRunWithOneLine() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("a-folder"));
+    Path file = TestFiles.write(dir, "cp.conf", TestFiles.SMALL_SAMPLER + "squall.checkpoint.file = \"" + folder + "\"\n");
+    Outcome run = squall("run", "--config", file.toString(), "--model", MODEL,
+        "--out", dir.resolve("out").toString(), "--workers", "2", "--checkpoint-every", "2");
+    assertEquals(CliErrors.FAILURE, run.exitCode(), run.err());
+    assertTrue(run.err().startsWith("squall: error: cannot write checkpoint '" + folder + "': "), run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
+  }
+
   @Test
   void checkpointSettingsAreChecked() {
     Path out = dir.resolve("x");
