@@ -1,6 +1,7 @@
 package io.squall.actors;
 
 import io.squall.sampler.Batch;
+import io.squall.sampler.Evaluation;
 import io.squall.sampler.Finished;
 import io.squall.sampler.PersistentSampler;
 import io.squall.sampler.Request;
@@ -15,17 +16,22 @@ public interface BatchSource {
   Request next();
 
   /**
-   * The log-likelihoods of batch {@code batchId}, by point index.
+   * The log-likelihoods (and derived values) of batch {@code batchId}, by point index.
    *
    * @throws io.squall.sampler.LikelihoodException if a value is unusable (NaN, +∞)
    */
-  void tell(long batchId, double[] logLikelihoods);
+  void tell(long batchId, Evaluation evaluation);
 
   /** θ of a unit-cube point with parameter names, for error messages. */
   String describe(double[] unitPoint);
 
   /** activeParticles of the run, or 0 if the source is no sampler (for advice only). */
   default int activeParticles() {
+    return 0;
+  }
+
+  /** Derived values the model returns per point (they travel back in the result messages). */
+  default int derivedCount() {
     return 0;
   }
 
@@ -38,8 +44,8 @@ public interface BatchSource {
       }
 
       @Override
-      public void tell(long batchId, double[] logLikelihoods) {
-        sampler.tell(batchId, logLikelihoods);
+      public void tell(long batchId, Evaluation evaluation) {
+        sampler.tell(batchId, evaluation);
       }
 
       @Override
@@ -50,6 +56,11 @@ public interface BatchSource {
       @Override
       public int activeParticles() {
         return sampler.settings().activeParticles();
+      }
+
+      @Override
+      public int derivedCount() {
+        return sampler.model().derivedNames().size();
       }
     };
   }

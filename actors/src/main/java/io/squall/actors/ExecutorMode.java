@@ -100,7 +100,7 @@ public final class ExecutorMode {
   private static SamplingRun.Outcome apply(SamplingRun<String> run, Done done) {
     TaskEvaluator.Outcome outcome = done.outcome();
     if (outcome.ok()) {
-      return run.complete(OWNER, done.thread(), done.task(), outcome.values(), outcome.busyNanos());
+      return run.complete(OWNER, done.thread(), done.task(), outcome.evaluation(), outcome.busyNanos());
     }
     run.fail(OWNER, done.thread(), done.task(), outcome.failedIndex(), outcome.error(), outcome.busyNanos());
     return SamplingRun.Outcome.ACCEPTED;

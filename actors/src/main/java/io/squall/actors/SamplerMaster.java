@@ -2,6 +2,7 @@ package io.squall.actors;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.squall.sampler.Evaluation;
 import io.squall.sampler.Batch;
 import io.squall.sampler.Finished;
 import io.squall.sampler.Request;
@@ -49,6 +50,8 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
    * @param worker the worker
    * @param task the task
    * @param logLikelihoods one per point of the task (on the wire: packed doubles)
+   * @param derived the derived values, one row per point, or null if the model has none (on the
+   *     wire: a packed matrix)
    * @param busyNanos time spent in the likelihood
    */
   public record Evaluated(
@@ -57,7 +60,21 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
       @JsonSerialize(using = PackedDoubles.VectorSerializer.class)
       @JsonDeserialize(using = PackedDoubles.VectorDeserializer.class)
       double[] logLikelihoods,
-      long busyNanos) implements Command {}
+      @JsonSerialize(using = PackedDoubles.MatrixSerializer.class)
+      @JsonDeserialize(using = PackedDoubles.MatrixDeserializer.class)
+      double[][] derived,
+      long busyNanos) implements Command {
+    /** The result of a task, as the worker computed it. */
+    static Evaluated of(ActorRef<Worker.Command> worker, TaskId task, Evaluation evaluation, long busyNanos) {
+      return new Evaluated(worker, task, evaluation.logLikelihoods(),
+          evaluation.derivedCount() == 0 ? null : evaluation.derived(), busyNanos);
+    }
+
+    /** The values as an {@link Evaluation}. */
+    Evaluation evaluation() {
+      return derived == null ? Evaluation.of(logLikelihoods) : new Evaluation(logLikelihoods, derived);
+    }
+  }
 
   /**
    * The likelihood threw an exception on a task; hands one credit back.
@@ -162,7 +179,7 @@ public final class SamplerMaster extends AbstractBehavior<SamplerMaster.Command>
 
   private Behavior<Command> onEvaluated(Evaluated evaluated) {
     SamplingRun.Outcome result = run.complete(evaluated.worker(), name(evaluated.worker()), evaluated.task(),
-        evaluated.logLikelihoods(), evaluated.busyNanos());
+        evaluated.evaluation(), evaluated.busyNanos());
     if (result == SamplingRun.Outcome.BATCH_DONE) {
       return nextBatch();
     }

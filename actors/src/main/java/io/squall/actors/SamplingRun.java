@@ -1,6 +1,7 @@
 package io.squall.actors;
 
 import io.squall.sampler.Batch;
+import io.squall.sampler.Evaluation;
 import io.squall.sampler.Finished;
 import io.squall.sampler.LikelihoodException;
 import io.squall.sampler.Request;
@@ -53,12 +54,13 @@ final class SamplingRun<W> {
       }
       Batch next = (Batch) request;
       if (next.size() == 0) {
-        source.tell(next.id(), new double[0]);
+        source.tell(next.id(), Evaluation.of(new double[0]));
         continue;
       }
       batch = next;
-      book.start(next.id(), TaskSizer.sizes(next.size(), next.unitPoints()[0].length, workers, stats.nanosPerPoint(),
-          options));
+      // the larger message of a task is its points (d doubles each) or its results (1 + k each)
+      int doublesPerPoint = Math.max(next.unitPoints()[0].length, 1 + source.derivedCount());
+      book.start(next.id(), TaskSizer.sizes(next.size(), doublesPerPoint, workers, stats.nanosPerPoint(), options));
       long now = clock.getAsLong();
       stats.batchStarted(now);
       lastProgressNanos = now;
@@ -97,7 +99,7 @@ final class SamplingRun<W> {
    *
    * @throws LikelihoodException if the source rejects the batch's values (NaN, +∞)
    */
-  Outcome complete(W worker, String name, TaskId id, double[] values, long busyNanos) {
+  Outcome complete(W worker, String name, TaskId id, Evaluation values, long busyNanos) {
     TaskBook.Task task = book.task(id);
     if (task == null || !book.complete(id, values)) {
       stats.wastedBusy(name, busyNanos);
@@ -112,7 +114,7 @@ final class SamplingRun<W> {
     stats.batchFinished(now);
     Batch done = batch;
     batch = null;
-    source.tell(done.id(), book.values());
+    source.tell(done.id(), book.evaluation());
     return Outcome.BATCH_DONE;
   }
 

@@ -1,5 +1,6 @@
 package io.squall.actors;
 
+import io.squall.sampler.Evaluation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +47,7 @@ public final class TaskBook<W> {
   private long[] sentAt = new long[0];
   private int[] failures = new int[0];
   private double[] values = new double[0];
+  private double[][] derived = new double[0][];
   private final ArrayDeque<Task> pending = new ArrayDeque<>();
   private final Map<W, int[]> inFlightCounts = new HashMap<>();
   private int doneTasks;
@@ -78,6 +80,7 @@ public final class TaskBook<W> {
       from += sizes[k];
     }
     values = new double[from];
+    derived = new double[from][];
   }
 
   /** The current batch id ({@code Long.MIN_VALUE} before the first). */
@@ -112,23 +115,29 @@ public final class TaskBook<W> {
     return task;
   }
 
+  /** {@link #complete(TaskId, Evaluation)} for a model without derived values. */
+  public boolean complete(TaskId id, double[] taskValues) {
+    return complete(id, Evaluation.of(taskValues));
+  }
+
   /**
-   * Stores the values of task {@code id} by point index.
+   * Stores the log-likelihoods and derived values of task {@code id} by point index.
    *
    * @return true if the task was newly done; false for a duplicate, a stale batch or an unknown
    *     slice (then nothing changes)
    * @throws IllegalArgumentException if the number of values differs from the task size
    */
-  public boolean complete(TaskId id, double[] taskValues) {
+  public boolean complete(TaskId id, Evaluation taskValues) {
     int k = indexOf(id);
     if (k < 0 || states[k] == State.DONE) {
       return false;
     }
-    if (taskValues.length != tasks[k].size()) {
+    if (taskValues.size() != tasks[k].size()) {
       throw new IllegalArgumentException("task " + id + " has " + tasks[k].size() + " points but "
-          + taskValues.length + " values came back");
+          + taskValues.size() + " values came back");
     }
-    System.arraycopy(taskValues, 0, values, tasks[k].from(), taskValues.length);
+    System.arraycopy(taskValues.logLikelihoods(), 0, values, tasks[k].from(), taskValues.size());
+    System.arraycopy(taskValues.derived(), 0, derived, tasks[k].from(), taskValues.size());
     if (states[k] == State.IN_FLIGHT) {
       releaseOwner(k);
     } else {
@@ -248,6 +257,14 @@ public final class TaskBook<W> {
           + " of " + tasks.length + " tasks to do");
     }
     return values;
+  }
+
+  /**
+   * The log-likelihoods and derived values of the complete batch, by point index (arrays handed
+   * over, not copied).
+   */
+  public Evaluation evaluation() {
+    return new Evaluation(values(), derived);
   }
 
   private void releaseOwner(int k) {

@@ -1,9 +1,10 @@
 package io.squall.actors;
 
+import io.squall.sampler.Evaluation;
 import io.squall.sampler.Model;
 
 /**
- * What a worker does with a task: one call of {@link Model#logLikelihoodsOfUnitCube} on the whole
+ * What a worker does with a task: one call of {@link Model#evaluateUnitCube} on the whole
  * slice (vectorized models get it in one batch), timed. If that call throws an
  * {@link Exception}, the points are tried one by one to single out the first that throws, so the
  * error can name it. A {@link StackOverflowError} or {@link LinkageError} (deep recursion, a class
@@ -15,14 +16,15 @@ final class TaskEvaluator {
   /**
    * The outcome of one task.
    *
-   * @param values one log-likelihood per point, or null if the task failed
+   * @param evaluation one log-likelihood (and the derived values) per point, or null if the task
+   *     failed
    * @param failedIndex batch index of the first point that throws on its own, or -1 if unknown
    * @param error the exception's class and message, or null
    * @param busyNanos time spent evaluating
    */
-  record Outcome(double[] values, int failedIndex, String error, long busyNanos) {
+  record Outcome(Evaluation evaluation, int failedIndex, String error, long busyNanos) {
     boolean ok() {
-      return values != null;
+      return evaluation != null;
     }
   }
 
@@ -31,26 +33,42 @@ final class TaskEvaluator {
   /** Evaluates {@code points}, which start at index {@code from} of their batch. */
   static Outcome evaluate(Model model, double[][] points, int from) {
     long start = System.nanoTime();
-    double[] values;
+    Evaluation values;
     try {
-      values = model.logLikelihoodsOfUnitCube(points);
+      values = model.evaluateUnitCube(points);
     } catch (Exception | StackOverflowError | LinkageError e) {
       int offset = points.length == 1 ? 0 : locate(model, points);
       return new Outcome(null, offset < 0 ? -1 : from + offset, describe(e), System.nanoTime() - start);
     }
     long busy = System.nanoTime() - start;
-    if (values == null || values.length != points.length) {
-      return new Outcome(null, -1, "the likelihood returned " + (values == null ? "null" : values.length
-          + " values") + " for " + points.length + " points", busy);
+    String wrong = wrongShape(model, values, points.length);
+    if (wrong != null) {
+      return new Outcome(null, -1, wrong, busy);
     }
     return new Outcome(values, -1, null, busy);
+  }
+
+  /** What is wrong with the shape of {@code values} for {@code n} points, or null. */
+  private static String wrongShape(Model model, Evaluation values, int n) {
+    if (values == null) {
+      return "the likelihood returned null for " + n + " points";
+    }
+    if (values.size() != n) {
+      return "the likelihood returned " + values.size() + " values for " + n + " points";
+    }
+    int declared = model.derivedNames().size();
+    if (n > 0 && values.derivedCount() != declared) {
+      return "the likelihood returned " + values.derivedCount() + " derived values per point but the model declares "
+          + declared + " " + model.derivedNames();
+    }
+    return null;
   }
 
   /** Index of the first point that throws when evaluated alone, or -1. */
   static int locate(Model model, double[][] points) {
     for (int i = 0; i < points.length; i++) {
       try {
-        model.logLikelihoodsOfUnitCube(new double[][] {points[i]});
+        model.evaluateUnitCube(new double[][] {points[i]});
       } catch (Exception | StackOverflowError | LinkageError e) {
         return i;
       }

@@ -14,8 +14,9 @@ import java.util.Arrays;
  * balance). Before anything is measured (τ unknown) maxSize is the whole batch and minSize 1.
  *
  * <p>With {@code maxTaskBytes} set (cluster mode), no task carries more than
- * ⌊(maxTaskBytes − {@value #MESSAGE_OVERHEAD_BYTES}) / (8 · dimension)⌋ points, whatever the rules
- * above say, so that it fits in one network frame.
+ * ⌊(maxTaskBytes − {@value #MESSAGE_OVERHEAD_BYTES}) / (8 · m)⌋ points, whatever the rules
+ * above say, so that both its message and its result's fit in one network frame; m is the larger
+ * of the dimension (a point's coordinates) and 1 + k (its log-likelihood and k derived values).
  */
 public final class TaskSizer {
   /** Bytes of a task message besides its points (ids, headers), generously rounded up. */
@@ -24,8 +25,9 @@ public final class TaskSizer {
   private TaskSizer() {}
 
   /**
-   * As {@link #sizes(int, int, double, LocalOptions)} for points of {@code dimension} coordinates,
-   * with no task above {@code options.maxTaskBytes()}.
+   * As {@link #sizes(int, int, double, LocalOptions)} for points of {@code dimension} doubles on
+   * the wire (the larger of a point's coordinates and its results), with no task above
+   * {@code options.maxTaskBytes()}.
    */
   public static int[] sizes(int batchSize, int dimension, int workers, double nanosPerPoint, LocalOptions options) {
     int byBytes = maxPointsByBytes(dimension, options.maxTaskBytes());

@@ -82,7 +82,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
     ActorRef<Command> self = getContext().getSelf();
     master.tell(outcome.ok()
-        ? new SamplerMaster.Evaluated(self, evaluate.task(), outcome.values(), outcome.busyNanos())
+        ? SamplerMaster.Evaluated.of(self, evaluate.task(), outcome.evaluation(), outcome.busyNanos())
         : new SamplerMaster.Failed(self, evaluate.task(), outcome.failedIndex(), outcome.error(),
             outcome.busyNanos()));
     current = null;

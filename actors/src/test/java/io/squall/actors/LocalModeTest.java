@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.squall.sampler.Evaluation;
 import io.squall.sampler.LikelihoodException;
 import io.squall.sampler.Model;
 import io.squall.sampler.Prior;
@@ -11,6 +12,7 @@ import io.squall.sampler.SamplerResult;
 import io.squall.sampler.SequentialDriver;
 import io.squall.sampler.Squall;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -62,6 +64,20 @@ class LocalModeTest {
         .activeParticles(64).effectiveParticles(128).totalSamples(512).seed(3);
     RunResult run = LocalMode.run(builder.model(), builder.settings(), TestModels.options(2));
     TestModels.assertIdentical(builder.run(), run.result());
+  }
+
+  /** Derived values travel back in the (serialized) results and follow their particles. */
+  @Test
+  void derivedValuesComeBackFromTheWorkersAsInTheSequentialRun() {
+    Model model = Model.withDerived(Prior.uniformBox(2, -10, 10), List.of("radius2", "first"),
+        theta -> new Evaluation.Point(TestModels.logNormal(theta),
+            new double[] {theta[0] * theta[0] + theta[1] * theta[1], theta[0]}));
+    SamplerResult expected = SequentialDriver.run(model, TestModels.SMALL);
+    LocalOptions options = TestModels.options(3).toBuilder().pointsPerTask(5).build();
+    RunResult run = LocalMode.run(model, TestModels.SMALL, options);
+    TestModels.assertIdentical(expected, run.result());
+    assertEquals(List.of("radius2", "first"), run.result().posterior().derivedNames());
+    assertEquals(run.result().posterior().theta(7, 0), run.result().posterior().derived(7, 1));
   }
 
   @Test

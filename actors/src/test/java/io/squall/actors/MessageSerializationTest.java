@@ -63,7 +63,7 @@ class MessageSerializationTest {
     ActorRef<Worker.Command> worker = probe.getRef();
     assertEquals(new SamplerMaster.RequestWork(worker, 2), roundTrip(new SamplerMaster.RequestWork(worker, 2)));
     double[] values = {Double.NEGATIVE_INFINITY, Double.NaN, -1.0 / 7};
-    SamplerMaster.Evaluated evaluated = roundTrip(new SamplerMaster.Evaluated(worker, new TaskId(3, 0), values, 42));
+    SamplerMaster.Evaluated evaluated = roundTrip(new SamplerMaster.Evaluated(worker, new TaskId(3, 0), values, null, 42));
     assertEquals(worker, evaluated.worker());
     assertEquals(42, evaluated.busyNanos());
     assertEquals(Double.doubleToRawLongBits(values[2]), Double.doubleToRawLongBits(evaluated.logLikelihoods()[2]));
@@ -73,6 +73,23 @@ class MessageSerializationTest {
     assertEquals(failed, roundTrip(failed));
     SamplerMaster.WorkerRestarting restarting = new SamplerMaster.WorkerRestarting(worker, null, "E: y");
     assertEquals(restarting, roundTrip(restarting));
+  }
+
+  /** Derived values travel bit-exactly as a packed matrix beside the log-likelihoods. */
+  @Test
+  void derivedValuesRoundTrip() {
+    ActorRef<Worker.Command> worker = testKit.<Worker.Command>createTestProbe().getRef();
+    double[][] derived = {{1.5, Double.NaN}, {-0.0, Double.POSITIVE_INFINITY}};
+    SamplerMaster.Evaluated back = roundTrip(new SamplerMaster.Evaluated(worker, new TaskId(1, 2),
+        new double[] {-1, -2}, derived, 7));
+    assertEquals(2, back.derived().length);
+    for (int i = 0; i < derived.length; i++) {
+      for (int k = 0; k < derived[i].length; k++) {
+        assertEquals(Double.doubleToRawLongBits(derived[i][k]), Double.doubleToRawLongBits(back.derived()[i][k]));
+      }
+    }
+    assertEquals(null, roundTrip(new SamplerMaster.Evaluated(worker, new TaskId(1, 2), new double[] {-1}, null, 7))
+        .derived());
   }
 
   /** A message naming a class that is not bound to Jackson is refused, never instantiated. */

@@ -40,7 +40,7 @@ class SamplerMasterTest {
     for (int i = 0; i < values.length; i++) {
       values[i] = -task.unitPoints()[i][0];
     }
-    master.tell(new SamplerMaster.Evaluated(worker.getRef(), task.task(), values, 1000));
+    master.tell(new SamplerMaster.Evaluated(worker.getRef(), task.task(), values, null, 1000));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.squall.sampler.Batch;
+import io.squall.sampler.Evaluation;
 import io.squall.sampler.Finished;
 import io.squall.sampler.LikelihoodException;
 import io.squall.sampler.Request;
@@ -44,9 +45,9 @@ class SamplingRunTest {
     }
 
     @Override
-    public void tell(long batchId, double[] logLikelihoods) {
+    public void tell(long batchId, Evaluation evaluation) {
       assertEquals(pending.id(), batchId);
-      told.add(logLikelihoods.clone());
+      told.add(evaluation.logLikelihoods().clone());
       pending = null;
     }
 
@@ -64,12 +65,12 @@ class SamplingRunTest {
     return new SamplingRun<>(source, options, () -> now);
   }
 
-  private static double[] valuesOf(TaskBook.Task task) {
+  private static Evaluation valuesOf(TaskBook.Task task) {
     double[] v = new double[task.size()];
     for (int i = 0; i < v.length; i++) {
       v[i] = -(task.from() + i);
     }
-    return v;
+    return Evaluation.of(v);
   }
 
   @Test

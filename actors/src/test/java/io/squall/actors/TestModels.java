@@ -65,8 +65,10 @@ final class TestModels {
     assertArrayEquals(bits(expected.posterior().weights()), bits(actual.posterior().weights()), "weights");
     assertArrayEquals(bits(expected.posterior().logLikelihoods()), bits(actual.posterior().logLikelihoods()),
         "logLikelihoods");
+    assertEquals(expected.posterior().derivedNames(), actual.posterior().derivedNames());
     for (int i = 0; i < expected.posterior().size(); i++) {
       assertArrayEquals(bits(expected.posterior().theta(i)), bits(actual.posterior().theta(i)), "theta " + i);
+      assertArrayEquals(bits(expected.posterior().derived(i)), bits(actual.posterior().derived(i)), "derived " + i);
     }
   }
 

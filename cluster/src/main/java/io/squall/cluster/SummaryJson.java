@@ -48,6 +48,10 @@ final class SummaryJson {
     r.parameterNames().forEach(root.putArray("parameterNames")::add);
     numbers(root.putArray("posteriorMean"), r.posteriorMean());
     numbers(root.putArray("posteriorStd"), r.posteriorStd());
+    if (!r.posterior().derivedNames().isEmpty()) {
+      r.posterior().derivedNames().forEach(root.putArray("derivedNames")::add);
+      numbers(root.putArray("derivedMean"), r.posterior().derivedMean());
+    }
     number(root, "effectiveSampleSize", r.effectiveSampleSize());
     number(root, "wallSeconds", outcome.wallSeconds());
     root.put("mode", settings.execution().mode().label());

@@ -135,6 +135,36 @@ class CheckpointCliTest {
     assertEquals(MODEL, last.origin().modelName());
   }
 
+  /** A built-in model with derived values: they are in the checkpoint and in the resumed samples.csv. */
+  @Test
+  void derivedValuesAreResumedWithTheirParticles() throws IOException {
+    Path reference = dir.resolve("derived");
+    String[] model = {"--config", config.toString(), "--model", "gaussian", "--param", "dim=2", "--param",
+        "derived=true", "--workers", "0"};
+    assertEquals(0, squall(concat(new String[] {"run", "--out", reference.toString()}, model)).exitCode());
+    int total = JSON.readTree(reference.resolve(ResultsWriter.SUMMARY).toFile()).get("iterations").asInt();
+    int every = total / 2 + 1;
+    Path out = dir.resolve("derived-checkpointed");
+    assertEquals(0, squall(concat(new String[] {"run", "--out", out.toString(), "--checkpoint-every",
+        Integer.toString(every)}, model)).exitCode());
+    Path checkpoint = out.resolve(CheckpointSettings.DEFAULT_FILE);
+    SamplerCheckpoint written = CheckpointFormat.read(checkpoint);
+    assertEquals(every, written.iterations());
+    assertEquals(List.of("radius2", "chi2"), written.derivedNames());
+    Files.delete(out.resolve(ResultsWriter.SUMMARY));
+    Files.delete(out.resolve(ResultsWriter.SAMPLES));
+    Outcome resumed = squall("run", "--resume", checkpoint.toString(), "--workers", "2");
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    assertSameResults(reference, out);
+    assertTrue(Files.readAllLines(out.resolve(ResultsWriter.SAMPLES)).get(0).contains("radius2"));
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] all = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
+  }
+
   private Path checkpointOfAStoppedRun() {
     Path out = dir.resolve("stopped");
     TestModels.Interruptible.BUDGET.set(700);

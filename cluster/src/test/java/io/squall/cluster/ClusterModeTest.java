@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cluster mode end to end: a master and worker nodes as separate JVMs on 127.0.0.1, running a
- * model with a per-point delay (so that a run lasts several seconds) and compared byte for byte
+ * model with derived values (so they cross the wire too) and a per-point delay (so that a run lasts several seconds) and compared byte for byte
  * with the sequential run of the same settings. Each test is bounded in time and kills every
  * process it started.
  */
@@ -34,7 +34,7 @@ class ClusterModeTest {
   /** Small settings: 1,493 likelihood calls for the 2-D gaussian with seed 42. */
   static final String SAMPLER = String.join("\n",
       "squall.sampler { active-particles = 32, effective-particles = 64, total-samples = 256, seed = 42 }",
-      "squall.model { name = gaussian, params { dim = 2 } }", "");
+      "squall.model { name = gaussian, params { dim = 2, derived = true } }", "");
   static final Duration START = Duration.ofSeconds(60);
   static final Duration RUN = Duration.ofSeconds(120);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -164,8 +164,8 @@ class ClusterModeTest {
     assertEquals(2, wrong.exitCode(RUN), nodes.outputs());
     String refusal = wrong.output();
     assertTrue(refusal.contains("squall: error: refused by the master: the master at pekko://squall@127.0.0.1:"
-        + port + " runs model gaussian {delay-ms=3, dim=2}"), refusal);
-    assertTrue(refusal.contains("but this worker runs model gaussian {delay-ms=3, dim=3}"), refusal);
+        + port + " runs model gaussian {delay-ms=3, derived=true, dim=2}"), refusal);
+    assertTrue(refusal.contains("but this worker runs model gaussian {delay-ms=3, derived=true, dim=3}"), refusal);
     master.awaitOutput("refused worker node", START);
     assertFinishedLikeTheSequentialRun(master, 1);
     assertEquals(0, good.exitCode(START), nodes.outputs());

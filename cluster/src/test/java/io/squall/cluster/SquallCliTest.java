@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,34 @@ class SquallCliTest {
     try (var files = Files.list(out)) {
       assertEquals(List.of("samples.csv", "summary.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
     }
+  }
+
+  /**
+   * The built-in gaussian with {@code derived=true}: its derived values radius2 = |θ|² and chi2
+   * come out as columns after the parameters, each row's radius2 computed from that row's θ, and
+   * with their weighted means in the summary; two workers write the same file.
+   */
+  @Test
+  void derivedValuesAreColumnsOfSamplesCsvAndMeansInTheSummary() throws IOException {
+    Outcome run = runSmall("gaussian", dir.resolve("d0"), "--param", "dim=2", "--param", "derived=true",
+        "--workers", "0");
+    assertEquals(0, run.exitCode(), run.err());
+    List<String> csv = Files.readAllLines(dir.resolve("d0/samples.csv"));
+    assertEquals("x0,x1,radius2,chi2,weight,logLikelihood", csv.get(0));
+    double mean = 0.0;
+    for (String line : csv.subList(1, csv.size())) {
+      double[] row = Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray();
+      assertEquals(row[0] * row[0] + row[1] * row[1], row[2], 1e-12 * (1 + row[2]), line);
+      assertEquals(row[2], row[3], 1e-9 * (1 + row[2]), "sigma = 1, no correlation: chi2 = radius2; " + line);
+      mean += row[4] * row[2];
+    }
+    JsonNode summary = summary(dir.resolve("d0"));
+    assertEquals(List.of("radius2", "chi2"), texts(summary.get("derivedNames")));
+    assertEquals(mean, summary.get("derivedMean").get(0).asDouble(), 1e-9 * mean);
+    Outcome local = runSmall("gaussian", dir.resolve("d2"), "--param", "dim=2", "--param", "derived=true",
+        "--workers", "2");
+    assertEquals(0, local.exitCode(), local.err());
+    assertEquals(Files.readString(dir.resolve("d0/samples.csv")), Files.readString(dir.resolve("d2/samples.csv")));
   }
 
   @Test

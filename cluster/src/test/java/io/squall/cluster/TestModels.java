@@ -1,6 +1,7 @@
 package io.squall.cluster;
 
 import io.squall.sampler.Boundary;
+import io.squall.sampler.Evaluation;
 import io.squall.sampler.ForwardingModel;
 import io.squall.sampler.Model;
 import io.squall.sampler.ModelFactory;
@@ -49,12 +50,12 @@ public final class TestModels {
       long delay = Long.parseLong(System.getenv().getOrDefault(DELAY_VARIABLE, "0"));
       return new ForwardingModel(new Gaussian2d().create(params)) {
         @Override
-        public double[] logLikelihoods(double[][] thetas) {
+        public Evaluation evaluate(double[][] thetas) {
           if (BUDGET.addAndGet(-thetas.length) < 0) {
             throw new IllegalStateException("the test's budget of likelihood calls is spent");
           }
           sleep(delay * thetas.length);
-          return delegate().logLikelihoods(thetas);
+          return delegate().evaluate(thetas);
         }
       };
     }

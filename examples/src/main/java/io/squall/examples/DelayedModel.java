@@ -1,5 +1,6 @@
 package io.squall.examples;
 
+import io.squall.sampler.Evaluation;
 import io.squall.sampler.ForwardingModel;
 import io.squall.sampler.Model;
 import java.lang.management.ManagementFactory;
@@ -43,7 +44,12 @@ public final class DelayedModel extends ForwardingModel {
 
   @Override
   public double[] logLikelihoods(double[][] thetas) {
-    double[] values = super.logLikelihoods(thetas);
+    return evaluate(thetas).logLikelihoods();
+  }
+
+  @Override
+  public Evaluation evaluate(double[][] thetas) {
+    Evaluation values = super.evaluate(thetas);
     spin(Math.round(thetas.length * delayMs * 1e6));
     return values;
   }

@@ -1,5 +1,6 @@
 package io.squall.examples;
 
+import io.squall.sampler.Evaluation;
 import io.squall.sampler.Model;
 import io.squall.sampler.ModelFactory;
 import io.squall.sampler.ModelParameters;
@@ -22,7 +23,10 @@ import org.apache.commons.math3.util.FastMath;
  *   <li>Prior: U(−h, h)^d, parameters {@code x0 … x(d-1)}.
  *   <li>Parameters: {@code dim} d (default 10), {@code sigma} σ &gt; 0 (default 1),
  *       {@code correlation} ρ ∈ (−1/(d−1), 1), where Σ is positive definite (default 0),
- *       {@code half-width} h &gt; 0 (default 10), {@code delay-ms} (see {@link DelayedModel}).
+ *       {@code half-width} h &gt; 0 (default 10), {@code delay-ms} (see {@link DelayedModel}),
+ *       {@code derived} (default false): also return two derived values with every evaluation,
+ *       {@code radius2} = |θ|² and {@code chi2} = |L⁻¹θ/σ|² (posterior means d·σ² and d when the
+ *       box holds all the mass: a check that derived values follow their particles).
  *   <li>Known log-evidence: log Z = log P_box − d·ln(2h), where P_box is the Gaussian mass inside
  *       the box, computed by {@link GaussianBoxMass}: exactly for ρ = 0 (erf), by a 1-D quadrature
  *       for ρ &gt; 0; for ρ &lt; 0 the mass outside the box is neglected when it is provably below
@@ -39,8 +43,9 @@ public final class GaussianModel extends UniformBoxModel {
   private final double[][] lower;
   private final double logNormaliser;
   private final OptionalDouble logEvidence;
+  private final boolean derived;
 
-  private GaussianModel(int dim, double sigma, double correlation, double halfWidth) {
+  private GaussianModel(int dim, double sigma, double correlation, double halfWidth, boolean derived) {
     super(dim, -halfWidth, halfWidth);
     this.sigma = sigma;
     this.correlation = correlation;
@@ -52,11 +57,17 @@ public final class GaussianModel extends UniformBoxModel {
     }
     this.logNormaliser = 0.5 * dim * FastMath.log(2.0 * Math.PI) + dim * FastMath.log(sigma) + logDet;
     this.logEvidence = logEvidence(dim, sigma, correlation, halfWidth);
+    this.derived = derived;
   }
 
   /** log N(θ; 0, Σ) = −½·|L⁻¹θ/σ|² − ½·d·ln 2π − d·ln σ − ln det L, with LLᵀ the correlation matrix. */
   @Override
   public double logLikelihood(double[] theta) {
+    return -0.5 * chiSquare(theta) - logNormaliser;
+  }
+
+  /** |L⁻¹θ/σ|², by forward substitution. */
+  private double chiSquare(double[] theta) {
     double[] z = new double[lower.length];
     double sumSquares = 0.0;
     for (int i = 0; i < lower.length; i++) {
@@ -68,7 +79,31 @@ public final class GaussianModel extends UniformBoxModel {
       z[i] = s / row[i];
       sumSquares += z[i] * z[i];
     }
-    return -0.5 * sumSquares - logNormaliser;
+    return sumSquares;
+  }
+
+  @Override
+  public List<String> derivedNames() {
+    return derived ? List.of("radius2", "chi2") : List.of();
+  }
+
+  @Override
+  public Evaluation evaluate(double[][] thetas) {
+    if (!derived) {
+      return super.evaluate(thetas);
+    }
+    double[] values = new double[thetas.length];
+    double[][] extras = new double[thetas.length][];
+    for (int i = 0; i < thetas.length; i++) {
+      double chi2 = chiSquare(thetas[i]);
+      double radius2 = 0.0;
+      for (double t : thetas[i]) {
+        radius2 += t * t;
+      }
+      values[i] = -0.5 * chi2 - logNormaliser;
+      extras[i] = new double[] {radius2, chi2};
+    }
+    return new Evaluation(values, extras);
   }
 
   @Override
@@ -127,7 +162,8 @@ public final class GaussianModel extends UniformBoxModel {
           "parameter 'correlation' must lie in (" + lowest + ", 1) for dim " + dim
               + ", where the covariance is positive definite, got " + correlation);
       double halfWidth = ExampleParameters.positive(params, "half-width", 10.0);
-      return ExampleParameters.finish(params, () -> new GaussianModel(dim, sigma, correlation, halfWidth));
+      boolean derived = params.getBoolean("derived", false);
+      return ExampleParameters.finish(params, () -> new GaussianModel(dim, sigma, correlation, halfWidth, derived));
     }
   }
 }

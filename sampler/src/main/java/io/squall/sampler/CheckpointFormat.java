@@ -34,7 +34,8 @@ import java.util.zip.CRC32;
  * Numbers are big-endian; every double is stored as its raw IEEE-754 bits
  * ({@link Double#doubleToRawLongBits}), so it reads back bit for bit (NaN payloads included);
  * strings are UTF-8 with an int length. The payload holds, in order: the origin (model name and
- * parameters, driver settings), the sampler settings, the parameter names and boundaries, the pool,
+ * parameters, driver settings), the sampler settings, the parameter names, boundaries and
+ * derived-value names, the pool (derived values included),
  * the diagnostics, the progress and the random-stream states. Reading checks the magic, the
  * version, the length (a truncated file is named as such, with how many bytes are missing) and the
  * checksum before decoding anything, so a damaged file gives one clear line, never a half-read run.
@@ -170,6 +171,7 @@ public final class CheckpointFormat {
       settings(c.settings());
       strings(c.parameterNames());
       strings(c.boundaries().stream().map(Enum::name).toList());
+      strings(c.derivedNames());
       pool(c.pool());
       out.writeInt(c.diagnostics().size());
       for (IterationDiagnostics d : c.diagnostics()) {
@@ -208,6 +210,8 @@ public final class CheckpointFormat {
     private void pool(SamplerCheckpoint.PoolState p) throws IOException {
       out.writeInt(p.dimension());
       doubles(p.unitPoints());
+      out.writeInt(p.derivedCount());
+      doubles(p.derived());
       doubles(p.logLikelihoods());
       doubles(p.logDenominators());
       ints(p.iterations());
@@ -301,6 +305,7 @@ public final class CheckpointFormat {
       SamplerSettings settings = settings();
       List<String> names = strings();
       List<Boundary> boundaries = strings().stream().map(b -> constant(Boundary.class, b)).toList();
+      List<String> derivedNames = strings();
       SamplerCheckpoint.PoolState pool = pool();
       int count = count(Integer.BYTES);
       List<IterationDiagnostics> diagnostics = new ArrayList<>(count);
@@ -308,7 +313,7 @@ public final class CheckpointFormat {
         diagnostics.add(diagnostics());
       }
       SamplerCheckpoint.Progress progress = progress(pool.dimension());
-      return new SamplerCheckpoint(origin, settings, names, boundaries, pool, diagnostics, progress,
+      return new SamplerCheckpoint(origin, settings, names, boundaries, derivedNames, pool, diagnostics, progress,
           randomStates());
     }
 
@@ -331,6 +336,8 @@ public final class CheckpointFormat {
     private SamplerCheckpoint.PoolState pool() {
       int dimension = in.getInt();
       double[] points = doubles();
+      int derivedCount = in.getInt();
+      double[] derived = doubles();
       double[] logLikelihoods = doubles();
       double[] logDenominators = doubles();
       int[] iterations = ints();
@@ -340,8 +347,8 @@ public final class CheckpointFormat {
       for (int t = 0; t < count; t++) {
         history.add(new Pool.Iteration(real(), real(), in.getInt()));
       }
-      return new SamplerCheckpoint.PoolState(dimension, points, logLikelihoods, logDenominators, iterations,
-          parents, history);
+      return new SamplerCheckpoint.PoolState(dimension, points, derivedCount, derived, logLikelihoods,
+          logDenominators, iterations, parents, history);
     }
 
     private IterationDiagnostics diagnostics() {

@@ -45,6 +45,16 @@ public abstract class ForwardingModel implements Model {
   }
 
   @Override
+  public List<String> derivedNames() {
+    return delegate.derivedNames();
+  }
+
+  @Override
+  public Evaluation evaluate(double[][] thetas) {
+    return delegate.evaluate(thetas);
+  }
+
+  @Override
   public OptionalDouble knownLogEvidence() {
     return delegate.knownLogEvidence();
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -79,6 +80,21 @@ public final class ModelParameters {
       problems.add(prefix(key) + " must be a number, got '" + raw + "'");
       return fallback;
     }
+  }
+
+  /** A boolean parameter ({@code true} or {@code false}, any case), or {@code fallback} when absent. */
+  public boolean getBoolean(String key, boolean fallback) {
+    known.add(key);
+    String raw = values.get(key);
+    if (raw == null) {
+      return fallback;
+    }
+    String value = raw.trim().toLowerCase(Locale.ROOT);
+    if (!value.equals("true") && !value.equals("false")) {
+      problems.add(prefix(key) + " must be true or false, got '" + raw + "'");
+      return fallback;
+    }
+    return value.equals("true");
   }
 
   /** A string parameter, or {@code fallback} when absent. */

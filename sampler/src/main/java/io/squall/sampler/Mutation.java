@@ -52,6 +52,7 @@ final class Mutation {
   private final double[][] walkers;
   private final double[] walkerLogLikelihoods;
   private final int[] walkerModes;
+  private double[][] walkerDerived;
   private final double[] modeAccepted;
   private final double[] modeProposed;
   private int step;
@@ -95,6 +96,7 @@ final class Mutation {
     this.walkers = walkers;
     this.walkerLogLikelihoods = walkerLogLikelihoods;
     this.walkerModes = walkerModes;
+    this.walkerDerived = new double[walkers.length][0];
     this.modeAccepted = new double[modes.length];
     this.modeProposed = new double[modes.length];
   }
@@ -105,6 +107,14 @@ final class Mutation {
       out[i] = mixture.logResponsibility(walkerModes[i], walkers[i]);
     }
     return out;
+  }
+
+  /**
+   * Gives the walkers their derived values ({@code derived[i]} for walker i); an accepted move
+   * replaces them with the proposal's.
+   */
+  void carry(double[][] derived) {
+    walkerDerived = derived;
   }
 
   boolean isDone() {
@@ -235,6 +245,14 @@ final class Mutation {
    * adapts the step sizes (after local steps).
    */
   void accept(double[] batchLogLikelihoods, UniformRandomProvider uniforms) {
+    accept(batchLogLikelihoods, null, uniforms);
+  }
+
+  /**
+   * {@link #accept(double[], UniformRandomProvider)} with the derived values of the batch
+   * ({@code batchDerived[k]} for batch point k; null when the model has none).
+   */
+  void accept(double[] batchLogLikelihoods, double[][] batchDerived, UniformRandomProvider uniforms) {
     int n = walkers.length;
     boolean jump = isJumpStep();
     double[] acceptedPerMode = new double[modes.length];
@@ -249,7 +267,7 @@ final class Mutation {
       double logAlpha = logAcceptance(walkerLogLikelihoods[i], proposed, corrections[i]);
       if (logU < logAlpha) {
         acceptedPerMode[walkerModes[i]]++;
-        move(i, proposed);
+        move(i, proposed, batchDerived == null ? null : batchDerived[batchIndex[i]]);
       }
     }
     if (jump) {
@@ -264,9 +282,12 @@ final class Mutation {
     proposals = null;
   }
 
-  private void move(int i, double logLikelihood) {
+  private void move(int i, double logLikelihood, double[] derived) {
     walkers[i] = proposals[i];
     walkerLogLikelihoods[i] = logLikelihood;
+    if (derived != null) {
+      walkerDerived[i] = derived;
+    }
     if (mixture != null) {
       walkerModes[i] = proposalModes[i];
       walkerLogResponsibilities[i] = proposalLogResponsibilities[i];
@@ -336,5 +357,9 @@ final class Mutation {
 
   double[] walkerLogLikelihoods() {
     return walkerLogLikelihoods;
+  }
+
+  double[][] walkerDerived() {
+    return walkerDerived;
   }
 }

@@ -50,6 +50,7 @@ public final class PersistentSampler {
   private final SamplerSettings settings;
   private final MoveKernel kernel;
   private final int dimension;
+  private final int derivedCount;
   private final Boundary[] boundaries;
   private final double initialStepSize;
   private final Pool pool;
@@ -93,6 +94,7 @@ public final class PersistentSampler {
     this.initialStepSize = Math.min(2.38 / Math.sqrt(dimension), kernel.maxStepSize());
     this.stepSizes = new double[] {initialStepSize};
     this.nextSteps = settings.mcmcSteps() * dimension;
+    this.derivedCount = model.derivedNames().size();
     this.pool = pool;
     this.priorStream = stream(RandomStreams.Purpose.PRIOR, randomStates);
     this.resampleStream = stream(RandomStreams.Purpose.RESAMPLE, randomStates);
@@ -121,7 +123,9 @@ public final class PersistentSampler {
       throw new SettingsException(List.of("model has dimension " + model.dimension() + " but "
           + model.boundaries().size() + " boundaries"));
     }
-    return new PersistentSampler(model, settings, kernel, new Pool(model.dimension()), null);
+    SettingsException.throwIfAny(Model.derivedNameProblems(model.parameterNames(), model.derivedNames()));
+    return new PersistentSampler(model, settings, kernel, new Pool(model.dimension(), model.derivedNames().size()),
+        null);
   }
 
   /**
@@ -197,7 +201,7 @@ public final class PersistentSampler {
     SamplerCheckpoint.Progress progress = new SamplerCheckpoint.Progress(beta, stepSizes.clone(),
         stepSizeModes == null ? List.of() : List.of(stepSizeModes), nextSteps, batchCounter, likelihoodCalls);
     return new SamplerCheckpoint(SamplerCheckpoint.Origin.none(), settings, model.parameterNames(),
-        model.boundaries(), pool.state(), diagnostics, progress, states);
+        model.boundaries(), model.derivedNames(), pool.state(), diagnostics, progress, states);
   }
 
   public SamplerSettings settings() {
@@ -254,22 +258,43 @@ public final class PersistentSampler {
    *     left unchanged
    */
   public void tell(long batchId, double[] logLikelihoods) {
+    if (derivedCount > 0) {
+      throw new IllegalArgumentException("the model has " + derivedCount + " derived values "
+          + model.derivedNames() + ": tell the batch's Evaluation, not its log-likelihoods alone");
+    }
+    tell(batchId, Evaluation.of(logLikelihoods));
+  }
+
+  /**
+   * Takes the log-likelihoods and derived values of batch {@code batchId}, one per point in batch
+   * order.
+   *
+   * @throws IllegalStateException if that batch is not the one pending
+   * @throws IllegalArgumentException if the number of points or of derived values is wrong
+   * @throws LikelihoodException if a value is NaN (unless treated as −∞) or +∞; the sampler is
+   *     left unchanged
+   */
+  public void tell(long batchId, Evaluation evaluation) {
     if (pending == null || pending.id() != batchId) {
       throw new IllegalStateException("batch " + batchId + " is not pending"
           + (pending == null ? "" : "; batch " + pending.id() + " is"));
     }
-    if (logLikelihoods.length != pending.size()) {
+    if (evaluation.size() != pending.size()) {
       throw new IllegalArgumentException("batch " + batchId + " has " + pending.size()
-          + " points but " + logLikelihoods.length + " values were told");
+          + " points but " + evaluation.size() + " values were told");
     }
-    double[] values = checked(logLikelihoods);
+    if (evaluation.size() > 0 && evaluation.derivedCount() != derivedCount) {
+      throw new IllegalArgumentException("the model declares " + derivedCount + " derived values "
+          + model.derivedNames() + " but its evaluation returned " + evaluation.derivedCount() + " per point");
+    }
+    double[] values = checked(evaluation.logLikelihoods());
     Batch batch = pending;
     pending = null;
     likelihoodCalls += values.length;
     if (phase == Phase.START) {
-      addPriorBatch(batch, values);
+      addPriorBatch(batch, values, evaluation.derived());
     } else {
-      mutation.accept(values, acceptStream);
+      mutation.accept(values, evaluation.derived(), acceptStream);
       if (mutation.isDone()) {
         persist(); // the iteration ends here, so a driver sees the boundary between tell and next
       }
@@ -337,10 +362,10 @@ public final class PersistentSampler {
     return points;
   }
 
-  private void addPriorBatch(Batch batch, double[] values) {
+  private void addPriorBatch(Batch batch, double[] values, double[][] derived) {
     int[] noParents = new int[values.length];
     Arrays.fill(noParents, -1);
-    pool.add(0.0, 0.0, batch.unitPoints(), values, noParents);
+    pool.add(0.0, 0.0, batch.unitPoints(), values, derived, noParents);
     diagnostics.add(new IterationDiagnostics(batch.iteration(), 0.0, pool.size(), 0.0, Double.NaN, 0,
         Double.NaN, 0, likelihoodCalls, pool.size()));
   }
@@ -407,21 +432,24 @@ public final class PersistentSampler {
     double[][] walkers = new double[n][];
     double[] walkerLogLikelihoods = new double[n];
     int[] walkerModes = new int[n];
+    double[][] walkerDerived = new double[n][];
     for (int i = 0; i < n; i++) {
       walkers[i] = pool.unitPoint(parents[i]);
       walkerLogLikelihoods[i] = pool.logLikelihood(parents[i]);
+      walkerDerived[i] = pool.derived(parents[i]);
       walkerModes[i] = settings.clustering() ? proposal.drawMode(walkers[i], clusterStream)
           : proposal.modeOf(parents[i], pool);
     }
     mutation = new Mutation(kernel, proposal.mixture(), stepSizes, boundaries, beta, nextSteps, walkers,
         walkerLogLikelihoods, walkerModes);
+    mutation.carry(walkerDerived);
     phase = Phase.MUTATE;
   }
 
   private void proposeStep() {
     double[][] batch = mutation.propose(normals, clusterStream);
     if (batch.length == 0) {
-      mutation.accept(new double[0], acceptStream);
+      mutation.accept(new double[0], new double[0][], acceptStream);
     } else {
       pending = newBatch(mutation.currentStep() + 1, batch);
     }
@@ -429,7 +457,8 @@ public final class PersistentSampler {
 
   /** Persist the moved walkers, record the iteration, and adapt the number of steps. */
   private void persist() {
-    pool.add(beta, iterationLogEvidence, mutation.walkers(), mutation.walkerLogLikelihoods(), parents);
+    pool.add(beta, iterationLogEvidence, mutation.walkers(), mutation.walkerLogLikelihoods(),
+        mutation.walkerDerived(), parents);
     double acceptance = mutation.acceptance();
     double meanStep = Arrays.stream(stepSizes).average().orElse(initialStepSize);
     diagnostics.add(new IterationDiagnostics(pool.iterationCount() - 1, beta, iterationEss,
@@ -491,11 +520,14 @@ public final class PersistentSampler {
     double[] weights = LogMath.normalise(logWeights, pool.size());
     double[][] theta = new double[pool.size()][];
     double[] logLikelihoods = new double[pool.size()];
+    double[][] derived = new double[pool.size()][];
     for (int s = 0; s < pool.size(); s++) {
       theta[s] = model.theta(pool.unitPoint(s));
       logLikelihoods[s] = pool.logLikelihood(s);
+      derived[s] = pool.derived(s);
     }
-    Posterior posterior = new Posterior(model.parameterNames(), theta, weights, logLikelihoods);
+    Posterior posterior = new Posterior(model.parameterNames(), theta, weights, logLikelihoods,
+        model.derivedNames(), derived);
     EvidenceReport report = evidence.report();
     result = new SamplerResult(report.logEvidence(), report.logEvidenceError(),
         LogMath.effectiveSampleSize(logWeights, logWeights.length), likelihoodCalls,

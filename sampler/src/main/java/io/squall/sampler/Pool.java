@@ -31,7 +31,9 @@ public final class Pool {
   public record Iteration(double beta, double logEvidence, int count) {}
 
   private final int dimension;
+  private final int derivedCount;
   private double[] unitPoints = new double[0];
+  private double[] derived = new double[0];
   private double[] logLikelihoods = new double[0];
   private double[] logDenominators = new double[0];
   private int[] iterations = new int[0];
@@ -39,15 +41,22 @@ public final class Pool {
   private int size;
   private final List<Iteration> history = new ArrayList<>();
 
+  /** An empty pool of particles without derived values. */
   public Pool(int dimension) {
+    this(dimension, 0);
+  }
+
+  /** An empty pool of particles with {@code derivedCount} derived values each. */
+  public Pool(int dimension, int derivedCount) {
     this.dimension = dimension;
+    this.derivedCount = derivedCount;
   }
 
   /** A copy of the whole pool, as stored in a checkpoint. */
   SamplerCheckpoint.PoolState state() {
-    return new SamplerCheckpoint.PoolState(dimension, Arrays.copyOf(unitPoints, size * dimension),
-        Arrays.copyOf(logLikelihoods, size), Arrays.copyOf(logDenominators, size), Arrays.copyOf(iterations, size),
-        Arrays.copyOf(parents, size), history);
+    return new SamplerCheckpoint.PoolState(dimension, Arrays.copyOf(unitPoints, size * dimension), derivedCount,
+        Arrays.copyOf(derived, size * derivedCount), Arrays.copyOf(logLikelihoods, size),
+        Arrays.copyOf(logDenominators, size), Arrays.copyOf(iterations, size), Arrays.copyOf(parents, size), history);
   }
 
   /**
@@ -55,9 +64,10 @@ public final class Pool {
    * were accumulated term by term, which a fresh sum would not reproduce bit for bit).
    */
   static Pool restore(SamplerCheckpoint.PoolState state) {
-    Pool pool = new Pool(state.dimension());
+    Pool pool = new Pool(state.dimension(), state.derivedCount());
     pool.size = state.size();
     pool.unitPoints = state.unitPoints().clone();
+    pool.derived = state.derived().clone();
     pool.logLikelihoods = state.logLikelihoods().clone();
     pool.logDenominators = state.logDenominators().clone();
     pool.iterations = state.iterations().clone();
@@ -68,6 +78,11 @@ public final class Pool {
 
   public int dimension() {
     return dimension;
+  }
+
+  /** Number of derived values stored with each particle. */
+  public int derivedCount() {
+    return derivedCount;
   }
 
   /** N, the number of stored particles. */
@@ -103,6 +118,11 @@ public final class Pool {
     return Arrays.copyOfRange(unitPoints, s * dimension, (s + 1) * dimension);
   }
 
+  /** A copy of particle s's derived values. */
+  public double[] derived(int s) {
+    return Arrays.copyOfRange(derived, s * derivedCount, (s + 1) * derivedCount);
+  }
+
   /** Coordinate k of particle s. */
   public double coordinate(int s, int k) {
     return unitPoints[s * dimension + k];
@@ -122,7 +142,23 @@ public final class Pool {
    * @param parentIndices the pool index each was resampled from, −1 for prior draws
    */
   public void add(double beta, double logEvidence, double[][] points, double[] values, int[] parentIndices) {
+    double[][] none = new double[points.length][0];
+    add(beta, logEvidence, points, values, none, parentIndices);
+  }
+
+  /**
+   * {@link #add(double, double, double[][], double[], int[])} for particles with derived values,
+   * {@code derivedValues[i]} holding the {@link #derivedCount()} values of particle i.
+   */
+  public void add(double beta, double logEvidence, double[][] points, double[] values, double[][] derivedValues,
+      int[] parentIndices) {
     int n = points.length;
+    for (int i = 0; i < n; i++) {
+      if (derivedValues[i].length != derivedCount) {
+        throw new IllegalArgumentException("particle " + i + " has " + derivedValues[i].length
+            + " derived values, the pool keeps " + derivedCount);
+      }
+    }
     int iteration = history.size();
     history.add(new Iteration(beta, logEvidence, n));
     double logCount = FastMath.log(n);
@@ -134,6 +170,7 @@ public final class Pool {
     for (int i = 0; i < n; i++) {
       int s = size + i;
       System.arraycopy(points[i], 0, unitPoints, s * dimension, dimension);
+      System.arraycopy(derivedValues[i], 0, derived, s * derivedCount, derivedCount);
       logLikelihoods[s] = values[i];
       iterations[s] = iteration;
       parents[s] = parentIndices[i];
@@ -157,6 +194,7 @@ public final class Pool {
     }
     int capacity = Math.max(needed, 2 * logLikelihoods.length);
     unitPoints = Arrays.copyOf(unitPoints, capacity * dimension);
+    derived = Arrays.copyOf(derived, capacity * derivedCount);
     logLikelihoods = Arrays.copyOf(logLikelihoods, capacity);
     logDenominators = Arrays.copyOf(logDenominators, capacity);
     iterations = Arrays.copyOf(iterations, capacity);

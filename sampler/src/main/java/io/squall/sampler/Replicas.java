@@ -129,15 +129,18 @@ public final class Replicas {
     int n = weights.length;
     double[][] theta = new double[n][];
     double[] logLikelihoods = new double[n];
+    double[][] derived = new double[n][];
     int s = 0;
     for (SamplerResult r : results) {
       Posterior p = r.posterior();
       for (int i = 0; i < p.size(); i++, s++) {
         theta[s] = p.theta(i);
         logLikelihoods[s] = p.logLikelihood(i);
+        derived[s] = p.derived(i);
       }
     }
-    return new Posterior(results.get(0).parameterNames(), theta, weights, logLikelihoods);
+    Posterior first = results.get(0).posterior();
+    return new Posterior(first.parameterNames(), theta, weights, logLikelihoods, first.derivedNames(), derived);
   }
 
   private static double mean(double[] values) {

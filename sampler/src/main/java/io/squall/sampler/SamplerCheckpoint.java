@@ -14,9 +14,9 @@ import java.util.TreeMap;
  * it in a file.
  *
  * <p>What a sampler holds between iterations, and hence what is stored: the settings; the model's
- * parameter names and boundaries (to recognise the model); the whole {@link Pool} (unit-cube points,
- * log-likelihoods, the incrementally accumulated log-denominators D_s, iterations, parents, and the
- * tempered states β_t, ζ_t, n_t); the diagnostics of the iterations so far; the {@link Progress}
+ * parameter names, boundaries and derived-value names (to recognise the model); the whole
+ * {@link Pool} (unit-cube points, derived values, log-likelihoods, the incrementally accumulated
+ * log-denominators D_s, iterations, parents, and the tempered states β_t, ζ_t, n_t); the diagnostics of the iterations so far; the {@link Progress}
  * (current β, the adapted step sizes and the modes they belong to, the number of MCMC steps of the
  * next iteration, the batch and likelihood-call counters); and the state of every random stream
  * the sampler draws from. The evidence analysis at the end draws from a fresh
@@ -27,6 +27,7 @@ import java.util.TreeMap;
  * @param settings the settings of the run
  * @param parameterNames the model's parameter names
  * @param boundaries the model's boundaries
+ * @param derivedNames the names of the model's derived values (empty if it has none)
  * @param pool the whole pool
  * @param diagnostics one entry per completed iteration
  * @param progress the sampler's adapted state
@@ -37,6 +38,7 @@ public record SamplerCheckpoint(
     SamplerSettings settings,
     List<String> parameterNames,
     List<Boundary> boundaries,
+    List<String> derivedNames,
     PoolState pool,
     List<IterationDiagnostics> diagnostics,
     Progress progress,
@@ -51,12 +53,16 @@ public record SamplerCheckpoint(
   public SamplerCheckpoint {
     parameterNames = List.copyOf(parameterNames);
     boundaries = List.copyOf(boundaries);
+    derivedNames = List.copyOf(derivedNames);
     diagnostics = List.copyOf(diagnostics);
     randomStates = Collections.unmodifiableMap(new EnumMap<>(randomStates));
     List<String> problems = new ArrayList<>();
     if (parameterNames.size() != pool.dimension() || boundaries.size() != pool.dimension()) {
       problems.add(parameterNames.size() + " parameter names and " + boundaries.size()
           + " boundaries for a pool of dimension " + pool.dimension());
+    }
+    if (derivedNames.size() != pool.derivedCount()) {
+      problems.add(derivedNames.size() + " derived-value names for " + pool.derivedCount() + " derived values");
     }
     if (diagnostics.size() != pool.history().size()) {
       problems.add(diagnostics.size() + " diagnostics for " + pool.history().size() + " iterations");
@@ -107,14 +113,17 @@ public record SamplerCheckpoint(
    *
    * @param dimension d
    * @param unitPoints N·d coordinates, particle by particle
+   * @param derivedCount k, the derived values per particle
+   * @param derived N·k derived values, particle by particle
    * @param logLikelihoods ℓ_s
    * @param logDenominators D_s, as accumulated
    * @param iterations the iteration of each particle
    * @param parents the pool index each particle was resampled from, −1 for prior draws
    * @param history the tempered states (β_t, ζ_t, n_t)
    */
-  public record PoolState(int dimension, double[] unitPoints, double[] logLikelihoods, double[] logDenominators,
-      int[] iterations, int[] parents, List<Pool.Iteration> history) {
+  public record PoolState(int dimension, double[] unitPoints, int derivedCount, double[] derived,
+      double[] logLikelihoods, double[] logDenominators, int[] iterations, int[] parents,
+      List<Pool.Iteration> history) {
 
     /** Checks the shapes and the indices; throws {@link IllegalArgumentException} naming the first misfit. */
     public PoolState {
@@ -123,6 +132,8 @@ public record SamplerCheckpoint(
       require(dimension > 0, "dimension " + dimension);
       require(unitPoints.length == (long) n * dimension, unitPoints.length + " coordinates for " + n
           + " particles of dimension " + dimension);
+      require(derivedCount >= 0 && derived.length == (long) n * derivedCount, derived.length + " derived values for "
+          + n + " particles of " + derivedCount);
       require(logDenominators.length == n && iterations.length == n && parents.length == n,
           "arrays of different lengths for " + n + " particles");
       long counted = 0;
@@ -169,8 +180,8 @@ public record SamplerCheckpoint(
 
   /** This checkpoint with {@code value} as its origin. */
   public SamplerCheckpoint withOrigin(Origin value) {
-    return new SamplerCheckpoint(value, settings, parameterNames, boundaries, pool, diagnostics, progress,
-        randomStates);
+    return new SamplerCheckpoint(value, settings, parameterNames, boundaries, derivedNames, pool, diagnostics,
+        progress, randomStates);
   }
 
   /** d. */
@@ -184,8 +195,8 @@ public record SamplerCheckpoint(
   }
 
   /**
-   * Why {@code model} is not the model of this checkpoint: its dimension, parameter names or
-   * boundaries differ (each difference named); empty if it fits.
+   * Why {@code model} is not the model of this checkpoint: its dimension, parameter names,
+   * boundaries or derived-value names differ (each difference named); empty if it fits.
    */
   public List<String> modelDifferences(Model model) {
     List<String> out = new ArrayList<>();
@@ -200,6 +211,10 @@ public record SamplerCheckpoint(
     }
     if (!model.boundaries().equals(boundaries)) {
       out.add("the checkpoint was written for boundaries " + boundaries + ", this model has " + model.boundaries());
+    }
+    if (!model.derivedNames().equals(derivedNames)) {
+      out.add("the checkpoint was written for derived values " + derivedNames + ", this model has "
+          + model.derivedNames());
     }
     return out;
   }

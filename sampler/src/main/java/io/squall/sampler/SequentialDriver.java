@@ -28,7 +28,7 @@ public final class SequentialDriver {
         return finished.result();
       }
       Batch batch = (Batch) request;
-      sampler.tell(batch.id(), model.logLikelihoodsOfUnitCube(batch.unitPoints()));
+      sampler.tell(batch.id(), model.evaluateUnitCube(batch.unitPoints()));
     }
   }
 }

@@ -20,7 +20,8 @@ import java.util.List;
  *
  * Either give a {@link Prior} (names and boundaries come with it) or a dimension and any
  * {@link PriorTransform}; then either a per-point {@link LogLikelihood} or a vectorized
- * {@link BatchLogLikelihood}.
+ * {@link BatchLogLikelihood} — or, for a model with derived values, a {@link PointEvaluation} or
+ * {@link BatchEvaluation} with the names of its derived values.
  */
 public final class Squall {
   private Squall() {}
@@ -37,7 +38,8 @@ public final class Squall {
     private PriorTransform transform;
     private List<String> names;
     private Boundary[] boundaries;
-    private BatchLogLikelihood likelihood;
+    private BatchEvaluation likelihood;
+    private List<String> derivedNames = List.of();
 
     private Builder() {}
 
@@ -95,13 +97,30 @@ public final class Squall {
 
     /** A per-point log-likelihood of θ. */
     public Builder logLikelihood(LogLikelihood value) {
-      this.likelihood = Model.batchOf(value);
-      return this;
+      return vectorizedLogLikelihood(Model.batchOf(value));
     }
 
     /** A vectorized log-likelihood: one call per batch of θ. */
     public Builder vectorizedLogLikelihood(BatchLogLikelihood value) {
+      this.likelihood = thetas -> Evaluation.of(value.logLikelihoods(thetas));
+      this.derivedNames = List.of();
+      return this;
+    }
+
+    /**
+     * A per-point likelihood that also returns the derived values named {@code names} (stored with
+     * every sample, see {@link Evaluation}).
+     */
+    public Builder logLikelihood(List<String> names, PointEvaluation value) {
+      this.likelihood = Model.pointwise(value);
+      this.derivedNames = List.copyOf(names);
+      return this;
+    }
+
+    /** A vectorized likelihood that also returns the derived values named {@code names}. */
+    public Builder vectorizedLogLikelihood(List<String> names, BatchEvaluation value) {
       this.likelihood = value;
+      this.derivedNames = List.copyOf(names);
       return this;
     }
 
@@ -189,7 +208,7 @@ public final class Squall {
       List<String> parameterNames = names != null ? names : Prior.defaultNames(dimension);
       List<Boundary> walls = boundaries != null ? List.of(boundaries)
           : Collections.nCopies(dimension, Boundary.NONE);
-      return Model.of(parameterNames, walls, transform, likelihood);
+      return Model.of(parameterNames, walls, transform, derivedNames, likelihood);
     }
 
     /** Runs the sampler to the end in this thread (all replicas one after the other). */

@@ -49,7 +49,7 @@ class CheckpointTest {
         return;
       }
       Batch batch = (Batch) request;
-      sampler.tell(batch.id(), sampler.model().logLikelihoodsOfUnitCube(batch.unitPoints()));
+      sampler.tell(batch.id(), sampler.model().evaluateUnitCube(batch.unitPoints()));
     }
   }
 
@@ -107,6 +107,31 @@ class CheckpointTest {
           "modes at iteration " + stop + ": " + checkpoint.progress().modes().size());
       assertBitIdentical(uninterrupted, SequentialDriver.run(PersistentSampler.resume(model, checkpoint)));
     }
+  }
+
+  /** Derived values are stored with their particles and resumed with them. */
+  @Test
+  void derivedValuesAreCheckpointedAndResumed() {
+    Model model = Model.withDerived(Prior.uniformBox(3, -10, 10), List.of("radius2", "first"),
+        theta -> new Evaluation.Point(TestModels.gaussian(3, 0.3).logLikelihoods(new double[][] {theta})[0],
+            new double[] {theta[0] * theta[0] + theta[1] * theta[1] + theta[2] * theta[2], theta[0]}));
+    SamplerResult uninterrupted = SequentialDriver.run(model, SMALL);
+    PersistentSampler sampler = PersistentSampler.create(model, SMALL);
+    driveTo(sampler, 5);
+    SamplerCheckpoint checkpoint = throughFile(sampler.checkpoint());
+    assertEquals(List.of("radius2", "first"), checkpoint.derivedNames());
+    assertEquals(2L * checkpoint.pool().size(), checkpoint.pool().derived().length);
+    assertArrayEquals(sampler.checkpoint().pool().derived(), checkpoint.pool().derived());
+    SamplerResult resumed = SequentialDriver.run(PersistentSampler.resume(model, checkpoint));
+    assertBitIdentical(uninterrupted, resumed);
+    assertEquals(uninterrupted.posterior().derivedNames(), resumed.posterior().derivedNames());
+    for (int i = 0; i < uninterrupted.posterior().size(); i++) {
+      assertArrayEquals(uninterrupted.posterior().derived(i), resumed.posterior().derived(i), "particle " + i);
+    }
+    SettingsException other = assertThrows(SettingsException.class,
+        () -> PersistentSampler.resume(TestModels.gaussian(3, 0.3), checkpoint));
+    assertEquals(List.of("the checkpoint was written for derived values [radius2, first], this model has []"),
+        other.problems());
   }
 
   @Test
@@ -201,7 +226,7 @@ class CheckpointTest {
       Map<RandomStreams.Purpose, byte[]> states = new EnumMap<>(c.randomStates());
       states.put(RandomStreams.Purpose.PROPOSE,
           RandomStreams.saveState(RandomStreams.create(SMALL.seed(), RandomStreams.Purpose.PROPOSE)));
-      return new SamplerCheckpoint(c.origin(), c.settings(), c.parameterNames(), c.boundaries(), c.pool(),
+      return new SamplerCheckpoint(c.origin(), c.settings(), c.parameterNames(), c.boundaries(), c.derivedNames(), c.pool(),
           c.diagnostics(), c.progress(), states);
     });
   }
@@ -214,7 +239,7 @@ class CheckpointTest {
       assertNotEquals(initial, p.stepSizes()[0], "the step size has adapted");
       SamplerCheckpoint.Progress reset = new SamplerCheckpoint.Progress(p.beta(), new double[] {initial}, List.of(),
           p.nextSteps(), p.batchCounter(), p.likelihoodCalls());
-      return new SamplerCheckpoint(c.origin(), c.settings(), c.parameterNames(), c.boundaries(), c.pool(),
+      return new SamplerCheckpoint(c.origin(), c.settings(), c.parameterNames(), c.boundaries(), c.derivedNames(), c.pool(),
           c.diagnostics(), reset, c.randomStates());
     });
   }

@@ -8,6 +8,7 @@ import io.squall.actors.LocalMode;
 import io.squall.actors.LocalOptions;
 import io.squall.actors.RunResult;
 import io.squall.sampler.Batch;
+import io.squall.sampler.Evaluation;
 import io.squall.sampler.Finished;
 import io.squall.sampler.Model;
 import io.squall.sampler.Request;
@@ -229,7 +230,7 @@ public final class DispatchBenchmark {
     }
 
     @Override
-    public void tell(long batchId, double[] logLikelihoods) {
+    public void tell(long batchId, Evaluation evaluation) {
       if (batchId == batches.length) {
         end = System.nanoTime();
       }

@@ -10,6 +10,7 @@ import io.squall.actors.RunStats;
 import io.squall.actors.SamplerMaster;
 import io.squall.actors.Worker;
 import io.squall.sampler.Batch;
+import io.squall.sampler.Evaluation;
 import io.squall.sampler.Finished;
 import io.squall.sampler.Request;
 import java.time.Duration;
@@ -139,7 +140,7 @@ public final class MasterCapacityBenchmark {
             late.addAndGet(busyNanos - taskNanos);
             done.incrementAndGet();
             master.tell(new SamplerMaster.Evaluated(self, finish.task().task(),
-                new double[finish.task().unitPoints().length], busyNanos));
+                new double[finish.task().unitPoints().length], null, busyNanos));
             startNext.run();
             return Behaviors.same();
           })
@@ -165,7 +166,7 @@ public final class MasterCapacityBenchmark {
     }
 
     @Override
-    public void tell(long batchId, double[] logLikelihoods) {
+    public void tell(long batchId, Evaluation evaluation) {
       // values are not used
     }
 

@@ -59,7 +59,7 @@ public final class SerializationBenchmark {
           report(serialization, "packed", "task  ", dim, points, new Worker.Evaluate(id, rows));
           if (dim == 10) {
             report(serialization, "plain ", "result", 0, points, new PlainEvaluated(worker, id, values, 1234567));
-            report(serialization, "packed", "result", 0, points, new SamplerMaster.Evaluated(worker, id, values, 1234567));
+            report(serialization, "packed", "result", 0, points, new SamplerMaster.Evaluated(worker, id, values, null, 1234567));
           }
         }
       }
