@@ -2,6 +2,7 @@ package io.squall.actors;
 
 import io.squall.sampler.Evaluation;
 import io.squall.sampler.Model;
+import java.util.Locale;
 
 /**
  * What a worker does with a task: one call of {@link Model#evaluateUnitCube} on the whole
@@ -46,6 +47,25 @@ final class TaskEvaluator {
       return new Outcome(null, -1, wrong, busy);
     }
     return new Outcome(values, -1, null, busy);
+  }
+
+  /**
+   * {@code outcome}, or a failure naming the sizes if its values take more than {@code maxBytes}
+   * bytes on the wire (8 per log-likelihood and per derived value; 0 = no limit).
+   */
+  static Outcome limitSize(Outcome outcome, long maxBytes) {
+    if (!outcome.ok() || maxBytes <= 0) {
+      return outcome;
+    }
+    Evaluation values = outcome.evaluation();
+    long bytes = (long) Double.BYTES * values.size() * (1L + values.derivedCount());
+    if (bytes <= maxBytes) {
+      return outcome;
+    }
+    return new Outcome(null, -1, String.format(Locale.ROOT, "a result too large to send: %d point(s) with %d "
+        + "derived value(s) each make %,d bytes, more than the %,d bytes a message between nodes may carry "
+        + "(squall.cluster.max-frame-size less headroom); raise squall.cluster.max-frame-size or return fewer "
+        + "derived values", values.size(), values.derivedCount(), bytes, maxBytes), outcome.busyNanos());
   }
 
   /** What is wrong with the shape of {@code values} for {@code n} points, or null. */

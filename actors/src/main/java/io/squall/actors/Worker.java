@@ -23,7 +23,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * from the likelihood is reported as {@link SamplerMaster.Failed} (the master retries); an
  * {@link Error} crashes the worker: it tells the master which task it was evaluating
  * ({@link SamplerMaster.WorkerRestarting}) and is restarted by its supervisor, then asks for work
- * again.
+ * again. Across nodes, a result too large for one message (more than {@code maxResultBytes}, e.g.
+ * a point with tens of thousands of derived values) is not sent, which Artery would drop; the
+ * worker reports it as {@link SamplerMaster.Failed} with the sizes, so the run stops with that
+ * message instead of stalling.
  */
 public final class Worker extends AbstractBehavior<Worker.Command> {
   /** What a worker understands. */
@@ -43,13 +46,16 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
   private final Model model;
   private final ActorRef<SamplerMaster.Command> master;
+  private final long maxResultBytes;
   private TaskId current;
   private String crash;
 
-  private Worker(ActorContext<Command> context, Model model, ActorRef<SamplerMaster.Command> master, int credits) {
+  private Worker(ActorContext<Command> context, Model model, ActorRef<SamplerMaster.Command> master, int credits,
+      long maxResultBytes) {
     super(context);
     this.model = model;
     this.master = master;
+    this.maxResultBytes = maxResultBytes;
     master.tell(new SamplerMaster.RequestWork(context.getSelf(), credits));
   }
 
@@ -58,8 +64,18 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
    * restarted on any failure.
    */
   public static Behavior<Command> create(Model model, ActorRef<SamplerMaster.Command> master, int credits) {
+    return create(model, master, credits, 0);
+  }
+
+  /**
+   * {@link #create(Model, ActorRef, int)} for a worker whose results travel over the network: a
+   * result of more than {@code maxResultBytes} bytes of values is reported as a failure instead
+   * of being sent (0: no limit).
+   */
+  public static Behavior<Command> create(Model model, ActorRef<SamplerMaster.Command> master, int credits,
+      long maxResultBytes) {
     return Behaviors.supervise(
-            Behaviors.<Command>setup(context -> new Worker(context, model, master, credits)))
+            Behaviors.<Command>setup(context -> new Worker(context, model, master, credits, maxResultBytes)))
         .onFailure(Throwable.class, SupervisorStrategy.restart());
   }
 
@@ -81,6 +97,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
       throw e;
     }
     ActorRef<Command> self = getContext().getSelf();
+    outcome = TaskEvaluator.limitSize(outcome, maxResultBytes);
     master.tell(outcome.ok()
         ? SamplerMaster.Evaluated.of(self, evaluate.task(), outcome.evaluation(), outcome.busyNanos())
         : new SamplerMaster.Failed(self, evaluate.task(), outcome.failedIndex(), outcome.error(),

@@ -168,7 +168,7 @@ public final class MasterNode extends AbstractBehavior<MasterNode.Command> {
     if (sampler == null && registeredWorkers >= setup.minWorkers()) {
       startSampling();
     } else if (sampler != null) {
-      register.node().tell(new WorkerNode.Accepted(sampler, setup.options().maxTasksPerWorker()));
+      register.node().tell(accepted());
     }
     return this;
   }
@@ -181,8 +181,13 @@ public final class MasterNode extends AbstractBehavior<MasterNode.Command> {
     getContext().watch(sampler);
     unreachable.forEach(address -> sampler.tell(new SamplerMaster.NodeUnreachable(address)));
     for (ActorRef<WorkerNode.Command> node : nodes.keySet()) {
-      node.tell(new WorkerNode.Accepted(sampler, setup.options().maxTasksPerWorker()));
+      node.tell(accepted());
     }
+  }
+
+  /** The acceptance of a worker node: the sampler to pull from, credits and the result size limit. */
+  private WorkerNode.Accepted accepted() {
+    return new WorkerNode.Accepted(sampler, setup.options().maxTasksPerWorker(), setup.options().maxTaskBytes());
   }
 
   private Behavior<Command> onNodeStopped(NodeStopped stopped) {

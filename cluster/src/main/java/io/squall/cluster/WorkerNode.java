@@ -48,8 +48,11 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
    *
    * @param master the master actor
    * @param credits tasks a worker may hold at once
+   * @param maxResultBytes the most bytes of values a result may carry (the cluster's frame less
+   *     headroom)
    */
-  public record Accepted(ActorRef<SamplerMaster.Command> master, int credits) implements Command, CborSerializable {}
+  public record Accepted(ActorRef<SamplerMaster.Command> master, int credits, long maxResultBytes)
+      implements Command, CborSerializable {}
 
   /**
    * The master refused this node.
@@ -217,7 +220,8 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     timers.cancel(JoinTimedOut.INSTANCE);
     generation++;
     for (int i = 0; i < setup.workers(); i++) {
-      workers.add(getContext().spawn(Worker.create(setup.model(), accepted.master(), accepted.credits()),
+      workers.add(getContext().spawn(Worker.create(setup.model(), accepted.master(), accepted.credits(),
+          accepted.maxResultBytes()),
           "worker-" + generation + "-" + i, DispatcherSelector.fromConfig(LocalMode.WORKER_DISPATCHER)));
     }
     getContext().getLog().info("accepted by the master at {}: {} worker(s) pull tasks ({} credit(s) each)",

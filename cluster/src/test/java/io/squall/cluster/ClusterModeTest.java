@@ -179,36 +179,6 @@ class ClusterModeTest {
     assertTrue(!bad.output().contains("looks for the master"), "it never joined:\n" + bad.output());
   }
 
-  @Test
-  void nodesTalkOverTlsWithTheKeyStoresOfTheDocumentedScript() throws IOException, InterruptedException {
-    Path tls = dir.resolve("tls");
-    Path script = repositoryFile("docker/make-keystore.sh");
-    ProcessBuilder builder = new ProcessBuilder("sh", script.toString(), tls.toString(), "change-me-42")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("make-keystore.log").toFile());
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    Process make = builder.start();
-    make.getOutputStream().close();
-    assertTrue(make.waitFor(60, TimeUnit.SECONDS), "make-keystore.sh hangs");
-    assertEquals(0, make.exitValue(), Files.readString(dir.resolve("make-keystore.log")));
-    Map<String, String> tlsEnv = Map.of("SQUALL_TLS_ENABLED", "on",
-        "SQUALL_TLS_KEY_STORE", tls.resolve("squall-keystore.p12").toString(),
-        "SQUALL_TLS_TRUST_STORE", tls.resolve("squall-truststore.p12").toString(),
-        "SQUALL_TLS_KEY_STORE_PASSWORD", "change-me-42",
-        "SQUALL_TLS_TRUST_STORE_PASSWORD", "change-me-42");
-    int port = NodeProcesses.freePort();
-    Map<String, String> masterEnv = NodeProcesses.loopbackEnvironment(port, port);
-    masterEnv.putAll(tlsEnv);
-    NodeProcesses.Node master = nodes.squall("master", masterEnv, "master", "--config", config.toString(),
-        "--param", "delay-ms=1", "--out", dir.resolve("out").toString());
-    Map<String, String> workerEnv = NodeProcesses.loopbackEnvironment(0, port);
-    workerEnv.putAll(tlsEnv);
-    workerEnv.put("SQUALL_WORKERS", "2");
-    NodeProcesses.Node worker = nodes.squall("worker", workerEnv, "worker", "--config", config.toString(),
-        "--param", "delay-ms=1");
-    assertFinishedLikeTheSequentialRun(master, 2);
-    assertEquals(0, worker.exitCode(START), nodes.outputs());
-  }
-
   /** A file of the repository, found above the working directory. */
   static Path repositoryFile(String relative) {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {

@@ -103,7 +103,7 @@ class ComposeWiringTest {
     int port = NodeProcesses.freePort();
     Map<String, String> loopback = Map.of(
         "SQUALL_CONFIG", config.toString(),
-        "SQUALL_PARAMS", "dim=2,delay-ms=2",
+        "SQUALL_PARAMS", "dim=2,derived=true,delay-ms=2",
         "SQUALL_WORKERS", "1");
     Map<String, String> masterEnv = environment(service(compose, "master"));
     masterEnv.putAll(loopback);
@@ -126,7 +126,7 @@ class ComposeWiringTest {
       assertEquals(0, worker2.exitCode(Duration.ofSeconds(60)), nodes.outputs());
       assertArrayEquals(Files.readAllBytes(sequential.resolve(ResultsWriter.SAMPLES)),
           Files.readAllBytes(dir.resolve("out").resolve(ResultsWriter.SAMPLES)), nodes.outputs());
-      assertTrue(master.output().contains("model gaussian {delay-ms=2, dim=2}"), master.output());
+      assertTrue(master.output().contains("model gaussian {delay-ms=2, derived=true, dim=2}"), master.output());
     }
   }
 }

@@ -7,6 +7,7 @@ import io.squall.sampler.Model;
 import io.squall.sampler.ModelFactory;
 import io.squall.sampler.ModelParameters;
 import io.squall.sampler.Prior;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +15,25 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Small models named by class in the tests, as a user would name their own. */
 public final class TestModels {
   private TestModels() {}
+
+  /**
+   * {@link Gaussian2d} that also returns {@code count} derived values per point (all zero): with
+   * enough of them one point's result exceeds a cluster message.
+   */
+  public static final class WideDerived implements ModelFactory {
+    @Override
+    public Model create(ModelParameters params) {
+      int count = params.getInt("count", 1);
+      params.require(count >= 1, "count must be >= 1, got " + count);
+      params.finish();
+      List<String> names = new ArrayList<>();
+      for (int k = 0; k < count; k++) {
+        names.add("d" + k);
+      }
+      return Model.withDerived(Prior.uniformBox(2, -5, 5), names, theta -> new Evaluation.Point(
+          -0.5 * (theta[0] * theta[0] + theta[1] * theta[1]), new double[count]));
+    }
+  }
 
   /**
    * A 2-D standard normal likelihood (width {@code sigma}) under a uniform prior on [-5, 5]²:
