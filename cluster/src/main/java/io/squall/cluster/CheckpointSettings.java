@@ -40,7 +40,8 @@ public record CheckpointSettings(int every, Path file) {
     }
     String file = reader.getStringOrEmpty(SettingKeys.CHECKPOINT_FILE, "");
     try {
-      return new CheckpointSettings(Math.max(0, every), file.isEmpty() ? outputDir.resolve(DEFAULT_FILE) : Path.of(file));
+      Path path = file.isEmpty() ? outputDir.resolve(DEFAULT_FILE) : Path.of(file);
+      return new CheckpointSettings(Math.max(0, every), path);
     } catch (InvalidPathException e) {
       problems.add(SettingKeys.CHECKPOINT_FILE + " is not a valid path: " + e.getMessage());
       return new CheckpointSettings(0, outputDir.resolve(DEFAULT_FILE));

@@ -87,7 +87,8 @@ final class Checkpoints {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
-      throw new OutputException("cannot create the folder of checkpoint '" + file + "': " + ModelResolver.describe(e), e);
+      throw new OutputException("cannot create the folder of checkpoint '" + file + "': "
+          + ModelResolver.describe(e), e);
     }
   }
 
@@ -154,7 +155,8 @@ final class Checkpoints {
           + checkpoint.dimension() + "), the settings name '" + settings.model().describe() + "' (dimension "
           + model.dimension() + ")");
     } else {
-      checkpoint.modelDifferences(model).forEach(d -> problems.add("model '" + settings.model().describe() + "': " + d));
+      String named = "model '" + settings.model().describe() + "': ";
+      checkpoint.modelDifferences(model).forEach(difference -> problems.add(named + difference));
     }
     Map<String, Object> was = SettingKeys.samplerSettingsByLeaf(checkpoint.settings());
     Map<String, Object> is = SettingKeys.samplerSettingsByLeaf(settings.sampler());

@@ -66,7 +66,10 @@ final class ModelOptions {
     return load(seed, out, execution, keys, ConfigFactory.empty());
   }
 
-  /** As {@link #load(Optional, Optional, Execution, Map)} over the settings of a checkpoint ({@link Checkpoints#layer}). */
+  /**
+   * As {@link #load(Optional, Optional, Execution, Map)} over the settings of a checkpoint
+   * ({@link Checkpoints#layer}).
+   */
   RunSettings load(Optional<Long> seed, Optional<Path> out, Execution execution, Map<String, Object> keys,
       Config resumed) {
     return SettingsLoader.load(Optional.ofNullable(configFile), overrides(seed, out, execution, keys), resumed);

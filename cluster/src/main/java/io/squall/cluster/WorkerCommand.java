@@ -60,7 +60,8 @@ final class WorkerCommand implements Callable<Integer>, CliErrors.Verbose {
     boolean signal = CoordinatedShutdown.get(system).getShutdownReason()
         .map(reason -> reason.equals(CoordinatedShutdown.jvmExitReason())).orElse(false);
     return signal
-        ? new WorkerNode.Exit(1, "this worker node left the cluster on SIGTERM; its tasks went back to the master's queue")
+        ? new WorkerNode.Exit(1, "this worker node left the cluster on SIGTERM; its tasks went back to the master's "
+            + "queue")
         : new WorkerNode.Exit(1, "this worker node left the cluster before the run ended (the master is gone or was "
             + "cut off; see the log above)", true);
   }

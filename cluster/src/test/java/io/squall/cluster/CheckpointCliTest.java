@@ -234,7 +234,8 @@ class CheckpointCliTest {
   @Test
   void aCheckpointThatCannotBeWrittenStopsTheRunWithOneLine() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("a-folder"));
-    Path file = TestFiles.write(dir, "cp.conf", TestFiles.SMALL_SAMPLER + "squall.checkpoint.file = \"" + folder + "\"\n");
+    Path file = TestFiles.write(dir, "cp.conf",
+        TestFiles.SMALL_SAMPLER + "squall.checkpoint.file = \"" + folder + "\"\n");
     Outcome run = squall("run", "--config", file.toString(), "--model", MODEL,
         "--out", dir.resolve("out").toString(), "--workers", "2", "--checkpoint-every", "2");
     assertEquals(CliErrors.FAILURE, run.exitCode(), run.err());

@@ -40,7 +40,8 @@ class MasterResumeTest {
     Path sequential = dir.resolve("sequential");
     StringWriter err = new StringWriter();
     assertEquals(0, SquallCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
-        .execute("run", "--config", config.toString(), "--workers", "0", "--out", sequential.toString()), err.toString());
+        .execute("run", "--config", config.toString(), "--workers", "0", "--out", sequential.toString()),
+        err.toString());
     Path out = dir.resolve("out");
     Path checkpoint = out.resolve(CheckpointSettings.DEFAULT_FILE);
     try (NodeProcesses nodes = new NodeProcesses(dir)) {
@@ -52,7 +53,8 @@ class MasterResumeTest {
       first.process().destroyForcibly();
       assertEquals(137, first.exitCode(ClusterModeTest.START), "SIGKILL");
 
-      NodeProcesses.Node resumed = master(nodes, "master-resumed", port, config, out, "--resume", checkpoint.toString());
+      NodeProcesses.Node resumed = master(nodes, "master-resumed", port, config, out, "--resume",
+          checkpoint.toString());
       assertEquals(0, resumed.exitCode(ClusterModeTest.RUN), nodes.outputs());
       assertTrue(resumed.output().contains("resuming " + checkpoint + " after iteration " + iterations),
           resumed.output());

@@ -132,8 +132,8 @@ public final class PersistentSampler {
    * A sampler that continues the run of {@code checkpoint} exactly where it stopped: driven to the
    * end, it gives the result the uninterrupted run would have given, bit for bit.
    *
-   * @param model the model of the run (the same parameter names, boundaries and derived values; its likelihood is
-   *     not checked, it must be the same function)
+   * @param model the model of the run (the same parameter names, boundaries and derived values;
+   *     its likelihood is not checked, it must be the same function)
    * @throws SettingsException naming every difference between {@code model} and the checkpoint's
    */
   public static PersistentSampler resume(Model model, SamplerCheckpoint checkpoint) {

@@ -16,11 +16,12 @@ import java.util.TreeMap;
  * <p>What a sampler holds between iterations, and hence what is stored: the settings; the model's
  * parameter names, boundaries and derived-value names (to recognise the model); the whole
  * {@link Pool} (unit-cube points, derived values, log-likelihoods, the incrementally accumulated
- * log-denominators D_s, iterations, parents, and the tempered states β_t, ζ_t, n_t); the diagnostics of the iterations so far; the {@link Progress}
- * (current β, the adapted step sizes and the modes they belong to, the number of MCMC steps of the
- * next iteration, the batch and likelihood-call counters); and the state of every random stream
- * the sampler draws from. The evidence analysis at the end draws from a fresh
- * {@link RandomStreams.Purpose#BOOTSTRAP} stream of the seed, so it needs no state.
+ * log-denominators D_s, iterations, parents, and the tempered states β_t, ζ_t, n_t); the
+ * diagnostics of the iterations so far; the {@link Progress} (current β, the adapted step sizes
+ * and the modes they belong to, the number of MCMC steps of the next iteration, the batch and
+ * likelihood-call counters); and the state of every random stream the sampler draws from. The
+ * evidence analysis at the end draws from a fresh {@link RandomStreams.Purpose#BOOTSTRAP} stream
+ * of the seed, so it needs no state.
  *
  * @param origin what the driver records about the run (model name and parameters, its own
  *     settings); the sampler does not read it

@@ -226,8 +226,8 @@ class CheckpointTest {
       Map<RandomStreams.Purpose, byte[]> states = new EnumMap<>(c.randomStates());
       states.put(RandomStreams.Purpose.PROPOSE,
           RandomStreams.saveState(RandomStreams.create(SMALL.seed(), RandomStreams.Purpose.PROPOSE)));
-      return new SamplerCheckpoint(c.origin(), c.settings(), c.parameterNames(), c.boundaries(), c.derivedNames(), c.pool(),
-          c.diagnostics(), c.progress(), states);
+      return new SamplerCheckpoint(c.origin(), c.settings(), c.parameterNames(), c.boundaries(), c.derivedNames(),
+          c.pool(), c.diagnostics(), c.progress(), states);
     });
   }
 
@@ -239,8 +239,8 @@ class CheckpointTest {
       assertNotEquals(initial, p.stepSizes()[0], "the step size has adapted");
       SamplerCheckpoint.Progress reset = new SamplerCheckpoint.Progress(p.beta(), new double[] {initial}, List.of(),
           p.nextSteps(), p.batchCounter(), p.likelihoodCalls());
-      return new SamplerCheckpoint(c.origin(), c.settings(), c.parameterNames(), c.boundaries(), c.derivedNames(), c.pool(),
-          c.diagnostics(), reset, c.randomStates());
+      return new SamplerCheckpoint(c.origin(), c.settings(), c.parameterNames(), c.boundaries(), c.derivedNames(),
+          c.pool(), c.diagnostics(), reset, c.randomStates());
     });
   }
 
