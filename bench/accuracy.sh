@@ -7,6 +7,8 @@
 #       --mcmc-steps N --max-mcmc-steps N
 #   bench/accuracy.sh --cpu [options]  the sampler's own CPU on gauss-10 (SamplerCpuBenchmark):
 #       --seeds S (5) --total-samples N,N,... (4096) --active-particles N (256)
+#   bench/accuracy.sh --checkpoint [--pairs P]  the cost of a checkpoint every iteration on gauss-10
+#       (CheckpointBenchmark; P pairs of runs without and with, side by side, default 5)
 #
 # Compiles the sampler and examples modules (test classes included) without installing anything,
 # and runs from their target/ folders. MVN (default ./mvnw) and MVN_FLAGS (default "-B -q") can be
@@ -26,5 +28,8 @@ MAIN=io.squall.examples.bench.AccuracyBenchmark
 if [ "${1:-}" = "--cpu" ]; then
   shift
   MAIN=io.squall.examples.bench.SamplerCpuBenchmark
+elif [ "${1:-}" = "--checkpoint" ]; then
+  shift
+  MAIN=io.squall.examples.bench.CheckpointBenchmark
 fi
 exec java -cp "$CP" "$MAIN" "$@"

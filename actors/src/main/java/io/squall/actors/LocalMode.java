@@ -64,6 +64,14 @@ public final class LocalMode {
   }
 
   /**
+   * Drives {@code sampler} — fresh, resumed from a checkpoint, or checkpointing — to the end on
+   * {@code options.workers()} local workers evaluating its model.
+   */
+  public static RunResult run(PersistentSampler sampler, LocalOptions options) {
+    return run(BatchSource.of(sampler), sampler.model(), options, ConfigFactory.load());
+  }
+
+  /**
    * Drives any {@link BatchSource} (normally a {@link PersistentSampler}) whose points
    * {@code model} evaluates; used by the dispatch benchmark.
    */

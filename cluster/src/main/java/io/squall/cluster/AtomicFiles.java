@@ -1,7 +1,10 @@
 package io.squall.cluster;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -20,14 +23,29 @@ import java.nio.file.StandardOpenOption;
 final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** What writes the content. */
+  /** What writes text content. */
   @FunctionalInterface
   interface Content {
     void writeTo(Writer writer) throws IOException;
   }
 
+  /** What writes binary content. */
+  @FunctionalInterface
+  interface Bytes {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /** Writes {@code target} (UTF-8) atomically. */
   static void write(Path target, Content content) throws IOException {
+    writeBytes(target, out -> {
+      Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      content.writeTo(writer);
+      writer.flush();
+    });
+  }
+
+  /** Writes {@code target} atomically. */
+  static void writeBytes(Path target, Bytes content) throws IOException {
     Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
         + "-" + System.nanoTime() + ".tmp");
     try {
@@ -38,12 +56,12 @@ final class AtomicFiles {
     }
   }
 
-  private static void writeAndSync(Path temp, Content content) throws IOException {
+  private static void writeAndSync(Path temp, Bytes content) throws IOException {
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE);
-        Writer writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8))) {
-      content.writeTo(writer);
-      writer.flush();
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
+      content.writeTo(out);
+      out.flush();
       channel.force(true);
     }
   }

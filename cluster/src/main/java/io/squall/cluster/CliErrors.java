@@ -1,6 +1,7 @@
 package io.squall.cluster;
 
 import io.squall.actors.RunStalledException;
+import io.squall.sampler.CheckpointException;
 import io.squall.sampler.LikelihoodException;
 import io.squall.sampler.SettingsException;
 import java.io.PrintWriter;
@@ -14,7 +15,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every error into {@code squall: error: <message>} on stderr and an exit code: {@value
- * #USAGE} for usage and settings problems, {@value #FAILURE} for failures during the run. A
+ * #USAGE} for usage, settings and unreadable checkpoint files, {@value #FAILURE} for failures during the run. A
  * settings problem list prints one problem per line. Stack traces only with {@code --verbose}.
  */
 final class CliErrors implements IParameterExceptionHandler, IExecutionExceptionHandler {
@@ -51,6 +52,10 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
   private static int report(Exception ex, PrintWriter err) {
     if (ex instanceof SettingsException settings) {
       printProblems(settings.problems(), err);
+      return USAGE;
+    }
+    if (ex instanceof CheckpointException) {
+      print(err, PREFIX + ex.getMessage());
       return USAGE;
     }
     if (ex instanceof ClusterException cluster) {

@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  *     once membership has been stable this long
  * @param leaveTimeout after a run, the master waits at most this long for the worker nodes to
  *     leave before it leaves itself
+ * @param rejoinTimeout a worker node that lost its master (downed by the split-brain resolver)
+ *     starts afresh and waits at most this long for a master — normally the same one, restarted
+ *     with {@code --resume} — to accept it, then gives up (exit 1)
  * @param tls Artery over TLS, when enabled
  * @param tasks the task settings of cluster mode: {@code squall.cluster.tasks.*} over
  *     {@code squall.tasks.*}
@@ -46,6 +49,7 @@ public record ClusterSettings(
     Duration unreachableAfter,
     Duration downAfter,
     Duration leaveTimeout,
+    Duration rejoinTimeout,
     Tls tls,
     LocalOptions tasks) {
 
@@ -129,6 +133,7 @@ public record ClusterSettings(
         reader.getDuration(SettingKeys.CLUSTER_UNREACHABLE_AFTER, Duration.ofSeconds(3)),
         reader.getDuration(SettingKeys.CLUSTER_DOWN_AFTER, Duration.ofSeconds(20)),
         reader.getDuration(SettingKeys.CLUSTER_LEAVE_TIMEOUT, Duration.ofSeconds(10)),
+        reader.getDuration(SettingKeys.CLUSTER_REJOIN_TIMEOUT, Duration.ofMinutes(2)),
         tls(reader, problems), tasks(merged, problems));
   }
 

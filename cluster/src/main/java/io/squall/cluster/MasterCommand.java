@@ -4,7 +4,7 @@ import io.squall.actors.BatchSource;
 import io.squall.actors.LocalOptions;
 import io.squall.actors.RunResult;
 import io.squall.sampler.Model;
-import io.squall.sampler.PersistentSampler;
+import io.squall.sampler.SamplerCheckpoint;
 import io.squall.sampler.SettingsException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +59,17 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
       description = "Start sampling once N worker actors have registered (squall.cluster.min-workers).")
   private Integer minWorkers;
 
+  @Option(names = {"--checkpoint-every"}, paramLabel = "K",
+      description = "Write a checkpoint every K iterations (squall.checkpoint.every; 0 = none) to "
+          + "squall.checkpoint.file (default: DIR/checkpoint.bin).")
+  private Integer checkpointEvery;
+
+  @Option(names = {"--resume"}, paramLabel = "FILE",
+      description = {"Continue the run of checkpoint FILE (after the master was lost): worker nodes rejoin, and the "
+          + "result is the uninterrupted run's, bit for bit.",
+          "Model and sampler settings come from FILE; a different model or sampler setting is refused."})
+  private Path resume;
+
   @Override
   public boolean verbose() {
     return options.verbose;
@@ -70,12 +81,19 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
     if (minWorkers != null) {
       keys.put(SettingKeys.CLUSTER_MIN_WORKERS, minWorkers);
     }
-    RunSettings settings = options.load(Optional.ofNullable(seed), Optional.ofNullable(out), Execution.cluster(0), keys);
-    Model model = ModelResolver.resolve(settings.model());
+    if (checkpointEvery != null) {
+      keys.put(SettingKeys.CHECKPOINT_EVERY, checkpointEvery);
+    }
+    Checkpoints.Start start = Checkpoints.start(resume, resumed -> options.load(Optional.ofNullable(seed),
+        Optional.ofNullable(out), Execution.cluster(0), keys, resumed));
+    RunSettings settings = start.settings();
+    Model model = start.model();
     ResultsWriter.prepare(settings.outputDir());
+    start.announce(resume, spec.commandLine().getOut());
     ClusterSettings cluster = settings.cluster();
     CompletableFuture<RunResult> outcome = new CompletableFuture<>();
-    ActorSystem<MasterNode.Command> system = ClusterNodes.start(MasterNode.create(setup(settings, model, outcome)),
+    ActorSystem<MasterNode.Command> system = ClusterNodes.start(MasterNode.create(setup(settings, model, outcome,
+            start.resumed())),
         cluster, ClusterRole.MASTER, NodeConfig.of(cluster, ClusterRole.MASTER, 0));
     system.getWhenTerminated().whenComplete((done, error) -> outcome.completeExceptionally(
         new ClusterException("the master node left the cluster before the run ended", 1, error)));
@@ -96,7 +114,8 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
     return CommandLine.ExitCode.OK;
   }
 
-  private static MasterNode.Setup setup(RunSettings settings, Model model, CompletableFuture<RunResult> outcome) {
+  private static MasterNode.Setup setup(RunSettings settings, Model model, CompletableFuture<RunResult> outcome,
+      Optional<SamplerCheckpoint> resumed) {
     if (settings.sampler().replicas() > 1) {
       throw new SettingsException(List.of("squall.sampler.replicas = " + settings.sampler().replicas()
           + " is not supported in cluster mode yet: run replicas with squall run (local or sequential mode)"));
@@ -106,7 +125,7 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
         .workers(cluster.minWorkers())
         .maxTaskBytes(NodeConfig.maxTaskBytes(cluster, cluster.tasks().maxTaskBytes()))
         .build();
-    return new MasterNode.Setup(BatchSource.of(PersistentSampler.create(model, settings.sampler())), options,
+    return new MasterNode.Setup(BatchSource.of(Checkpoints.sampler(settings, model, resumed)), options,
         Fingerprint.of(settings.model(), SquallVersion.get()), cluster.minWorkers(), cluster.leaveTimeout(), outcome);
   }
 

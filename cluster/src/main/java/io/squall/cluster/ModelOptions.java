@@ -1,5 +1,7 @@
 package io.squall.cluster;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,15 @@ final class ModelOptions {
 
   /** The settings of these options plus the command's own. */
   RunSettings load(Optional<Long> seed, Optional<Path> out, Execution execution, Map<String, Object> keys) {
-    return SettingsLoader.load(Optional.ofNullable(configFile), overrides(seed, out, execution, keys));
+    return load(seed, out, execution, keys, ConfigFactory.empty());
+  }
+
+  /**
+   * As {@link #load(Optional, Optional, Execution, Map)} over the settings of a checkpoint
+   * ({@link Checkpoints#layer}).
+   */
+  RunSettings load(Optional<Long> seed, Optional<Path> out, Execution execution, Map<String, Object> keys,
+      Config resumed) {
+    return SettingsLoader.load(Optional.ofNullable(configFile), overrides(seed, out, execution, keys), resumed);
   }
 }

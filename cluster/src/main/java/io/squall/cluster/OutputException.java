@@ -1,6 +1,6 @@
 package io.squall.cluster;
 
-/** The results could not be written (the run itself succeeded or was not started). */
+/** The results or a checkpoint could not be written (the run itself succeeded, was not started, or stopped there). */
 public final class OutputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -2,9 +2,11 @@ package io.squall.cluster;
 
 import io.squall.examples.ExampleModels;
 import io.squall.sampler.Model;
+import io.squall.sampler.SamplerCheckpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -55,6 +57,17 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
           "0 = sequential in the calling thread. Every N gives the same results."})
   private Integer workers;
 
+  @Option(names = {"--checkpoint-every"}, paramLabel = "K",
+      description = {"Write a checkpoint every K iterations (squall.checkpoint.every; 0 = none), atomically, to "
+          + "squall.checkpoint.file (default: DIR/checkpoint.bin)."})
+  private Integer checkpointEvery;
+
+  @Option(names = {"--resume"}, paramLabel = "FILE",
+      description = {"Continue the run of checkpoint FILE: the result is the uninterrupted run's, bit for bit.",
+          "Model, sampler settings, output folder and checkpoint settings come from FILE unless given again;",
+          "a different model or sampler setting is refused. Workers may change."})
+  private Path resume;
+
   @Option(names = {"-v", "--verbose"}, description = "Print the stack trace of an error.")
   private boolean verbose;
 
@@ -65,10 +78,12 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
 
   @Override
   public Integer call() {
-    RunSettings settings = SettingsLoader.load(Optional.ofNullable(configFile), overrides());
-    Model resolved = ModelResolver.resolve(settings.model());
+    Checkpoints.Start start = Checkpoints.start(resume,
+        resumed -> SettingsLoader.load(Optional.ofNullable(configFile), overrides(), resumed));
+    RunSettings settings = start.settings();
     ResultsWriter.prepare(settings.outputDir());
-    RunOutcome outcome = sample(settings, resolved);
+    start.announce(resume, spec.commandLine().getOut());
+    RunOutcome outcome = sample(settings, start.model(), start.resumed());
     ResultsWriter.write(outcome);
     RunReport.print(outcome, spec.commandLine().getOut());
     return CommandLine.ExitCode.OK;
@@ -76,7 +91,8 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
 
   private CliOverrides overrides() {
     return new CliOverrides(Optional.ofNullable(model), ParamParser.parse(params),
-        Optional.ofNullable(seed), Optional.ofNullable(out), execution());
+        Optional.ofNullable(seed), Optional.ofNullable(out), execution(),
+        checkpointEvery == null ? Map.of() : Map.of(SettingKeys.CHECKPOINT_EVERY, checkpointEvery));
   }
 
   /** Local mode with --workers N (default: available processors); 0 is sequential. */
@@ -88,9 +104,11 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
     return n == 0 ? Execution.sequential() : Execution.local(n);
   }
 
-  private static RunOutcome sample(RunSettings settings, Model model) {
+  private static RunOutcome sample(RunSettings settings, Model model, Optional<SamplerCheckpoint> resumed) {
     long start = System.nanoTime();
-    SamplerRunner.Sampled sampled = SamplerRunner.of(settings.execution(), settings.local()).run(model, settings.sampler());
+    SamplerRunner runner = SamplerRunner.of(settings.execution(), settings.local());
+    SamplerRunner.Sampled sampled = settings.sampler().replicas() > 1 ? runner.run(model, settings.sampler())
+        : runner.run(Checkpoints.sampler(settings, model, resumed));
     double wallSeconds = (System.nanoTime() - start) / 1e9;
     return new RunOutcome(settings, sampled.result(), model.knownLogEvidence(), wallSeconds, sampled.stats());
   }
@@ -116,7 +134,8 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
         "",
         "Writes DIR/summary.json (log Z, posterior mean and std, settings, diagnostics)",
         "and DIR/samples.csv (one row per particle: parameters, weight, logLikelihood).",
-        "Exit codes: 0 success, 1 failure during the run, 2 bad usage, settings or model.",
+        "With --checkpoint-every K also DIR/checkpoint.bin, replaced every K iterations (resume with --resume).",
+        "Exit codes: 0 success, 1 failure during the run, 2 bad usage, settings, model or checkpoint file.",
         "",
         "Example: squall run --model gaussian --param dim=4 --seed 7 --out results/g4");
   }

@@ -15,11 +15,12 @@ import java.nio.file.Path;
  * @param local the task settings of local mode ({@code squall.tasks.*}; its worker count is
  *     {@code execution.workers()})
  * @param cluster the settings of cluster mode ({@code squall.cluster.*})
+ * @param checkpoint when and where the run writes checkpoints ({@code squall.checkpoint.*})
  */
 public record RunSettings(ModelSpec model, SamplerSettings sampler, Path outputDir, Execution execution,
-    LocalOptions local, ClusterSettings cluster) {
+    LocalOptions local, ClusterSettings cluster, CheckpointSettings checkpoint) {
   /** These settings, run as {@code execution}. */
   public RunSettings withExecution(Execution execution) {
-    return new RunSettings(model, sampler, outputDir, execution, local, cluster);
+    return new RunSettings(model, sampler, outputDir, execution, local, cluster, checkpoint);
   }
 }

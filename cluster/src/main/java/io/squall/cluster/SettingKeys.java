@@ -27,6 +27,9 @@ final class SettingKeys {
   static final String REPLICAS = SAMPLER + ".replicas";
   static final String CLUSTERING = SAMPLER + ".clustering";
   static final String OUTPUT_DIR = "squall.output.dir";
+  static final String CHECKPOINT = "squall.checkpoint";
+  static final String CHECKPOINT_EVERY = CHECKPOINT + ".every";
+  static final String CHECKPOINT_FILE = CHECKPOINT + ".file";
   static final String CLUSTER = "squall.cluster";
   static final String CLUSTER_NAME = CLUSTER + ".name";
   static final String CLUSTER_HOST = CLUSTER + ".host";
@@ -39,6 +42,7 @@ final class SettingKeys {
   static final String CLUSTER_UNREACHABLE_AFTER = CLUSTER + ".unreachable-after";
   static final String CLUSTER_DOWN_AFTER = CLUSTER + ".down-after";
   static final String CLUSTER_LEAVE_TIMEOUT = CLUSTER + ".leave-timeout";
+  static final String CLUSTER_REJOIN_TIMEOUT = CLUSTER + ".rejoin-timeout";
   static final String CLUSTER_TASKS = CLUSTER + ".tasks";
   static final String CLUSTER_TASKS_MIN_TASK_TIME = CLUSTER_TASKS + ".min-task-time";
   static final String CLUSTER_TASKS_MAX_TASKS_PER_WORKER = CLUSTER_TASKS + ".max-tasks-per-worker";
@@ -53,7 +57,8 @@ final class SettingKeys {
   /** Every key of {@code squall.cluster}, as read by {@link ClusterSettings}. */
   static final java.util.List<String> CLUSTER_KEYS = java.util.List.of(CLUSTER_NAME, CLUSTER_HOST, CLUSTER_BIND_HOST,
       CLUSTER_PORT, CLUSTER_SEED_NODES, CLUSTER_WORKERS, CLUSTER_MIN_WORKERS, CLUSTER_MAX_FRAME_SIZE,
-      CLUSTER_UNREACHABLE_AFTER, CLUSTER_DOWN_AFTER, CLUSTER_LEAVE_TIMEOUT, CLUSTER_TASKS_MIN_TASK_TIME,
+      CLUSTER_UNREACHABLE_AFTER, CLUSTER_DOWN_AFTER, CLUSTER_LEAVE_TIMEOUT, CLUSTER_REJOIN_TIMEOUT,
+      CLUSTER_TASKS_MIN_TASK_TIME,
       CLUSTER_TASKS_MAX_TASKS_PER_WORKER, CLUSTER_TLS_ENABLED, CLUSTER_TLS_KEY_STORE,
       CLUSTER_TLS_KEY_STORE_PASSWORD, CLUSTER_TLS_KEY_PASSWORD, CLUSTER_TLS_TRUST_STORE,
       CLUSTER_TLS_TRUST_STORE_PASSWORD);

@@ -27,11 +27,22 @@ public final class SettingsLoader {
 
   /** The settings from the defaults, {@code configFile} if given, and {@code overrides}. */
   public static RunSettings load(Optional<Path> configFile, CliOverrides overrides) {
+    return load(configFile, overrides, ConfigFactory.empty());
+  }
+
+  /**
+   * The settings of a resumed run: as {@link #load(Optional, CliOverrides)} with the settings a
+   * checkpoint recorded ({@code resumed}, see {@link Checkpoints#layer}) between the user's file
+   * and the defaults, so that what is not given again is what the checkpointed run used.
+   */
+  public static RunSettings load(Optional<Path> configFile, CliOverrides overrides, Config resumed) {
     Config defaults = defaults();
     Config user = configFile.map(SettingsLoader::parseFile).orElse(ConfigFactory.empty());
     String origin = configFile.map(Path::toString).orElse("the settings");
+    boolean userNamesModel = overrides.model().isPresent() || namesModel(user);
     Config layers = overrides.asConfig().withFallback(userLayer(user, overrides))
-        .withFallback(defaultsLayer(defaults, overrides, user));
+        .withFallback(userNamesModel ? resumed.withoutPath(SettingKeys.MODEL_PARAMS) : resumed)
+        .withFallback(defaultsLayer(defaults, userNamesModel || namesModel(resumed)));
     Config merged = resolve(layers, origin);
     List<String> problems = new ArrayList<>();
     if (configFile.isPresent()) {
@@ -51,8 +62,7 @@ public final class SettingsLoader {
    * block belongs to the model named in the same layer, so naming another model in a file does
    * not inherit, say, the default gaussian's {@code dim}.
    */
-  private static Config defaultsLayer(Config defaults, CliOverrides overrides, Config user) {
-    boolean renamed = overrides.model().isPresent() || namesModel(user);
+  private static Config defaultsLayer(Config defaults, boolean renamed) {
     return renamed ? defaults.withoutPath(SettingKeys.MODEL_PARAMS) : defaults;
   }
 

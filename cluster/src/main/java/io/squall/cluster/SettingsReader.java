@@ -40,9 +40,10 @@ final class SettingsReader {
     SamplerSettings sampler = build(builder, problems);
     LocalOptions local = localOptions(problems);
     ClusterSettings cluster = ClusterSettings.read(reader, merged, problems);
+    CheckpointSettings checkpoint = CheckpointSettings.read(reader, outputDir, sampler, problems);
     problems.addAll(reader.problems());
     SettingsException.throwIfAny(problems.stream().distinct().toList());
-    return new RunSettings(model, sampler, outputDir, overrides.execution(), local, cluster);
+    return new RunSettings(model, sampler, outputDir, overrides.execution(), local, cluster, checkpoint);
   }
 
   /** {@code squall.tasks.*} for local mode, with the workers of the execution (at least one). */

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * same actors as in local mode, on the blocking worker dispatcher), which pull tasks from the
  * master's {@link SamplerMaster}. Registration is repeated until the master answers. A refusal
  * (another model, parameters or Squall version) or the end of the run shuts the node down and
- * completes {@code exit}.
+ * completes {@code exit}. A node started to rejoin after losing its master ({@link Setup#joinWithin})
+ * gives up if no master accepts it in time.
  */
 public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   private static final Duration REGISTRATION_RETRY = Duration.ofSeconds(3);
@@ -74,14 +75,23 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
 
   private enum CheckMasterFound implements Command { INSTANCE }
 
+  private enum JoinTimedOut implements Command { INSTANCE }
+
   /**
    * How a worker node ended.
    *
    * @param code the process exit code: 0 after a finished run, 1 after a failed one or a lost
    *     master, 2 when refused
    * @param message why
+   * @param masterLost true if the node's actor system ended before the run did, without a signal
+   *     (downed after losing the master): the node may start afresh and rejoin
    */
-  public record Exit(int code, String message) {}
+  public record Exit(int code, String message, boolean masterLost) {
+    /** An exit after which the node does not rejoin. */
+    public Exit(int code, String message) {
+      this(code, message, false);
+    }
+  }
 
   /**
    * What a worker node runs.
@@ -91,9 +101,11 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
    * @param fingerprint the model's fingerprint, presented to the master
    * @param exit completed when the node is done
    * @param seedNodes where this node joins, for the message when no master shows up
+   * @param joinWithin when rejoining after a lost master, how long a master has to accept this
+   *     node before it gives up; null on first start (a worker may start long before the master)
    */
   public record Setup(Model model, int workers, Fingerprint fingerprint, CompletableFuture<Exit> exit,
-      String seedNodes) {}
+      String seedNodes, Duration joinWithin) {}
 
   private final Setup setup;
   private final TimerScheduler<Command> timers;
@@ -108,9 +120,13 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     this.timers = timers;
     context.getSystem().receptionist().tell(Receptionist.subscribe(MasterNode.KEY,
         context.messageAdapter(Receptionist.Listing.class, MastersChanged::new)));
-    context.getLog().info("worker node at {} with {} worker(s) ({}) looks for the master",
-        context.getSystem().address(), setup.workers(), setup.fingerprint().description());
+    context.getLog().info("worker node at {} with {} worker(s) ({}) looks for the master{}",
+        context.getSystem().address(), setup.workers(), setup.fingerprint().description(),
+        setup.joinWithin() == null ? "" : " again, for up to " + setup.joinWithin() + " (rejoin)");
     timers.startTimerWithFixedDelay(CheckMasterFound.INSTANCE, NO_MASTER_WARNING);
+    if (setup.joinWithin() != null) {
+      timers.startSingleTimer(JoinTimedOut.INSTANCE, setup.joinWithin());
+    }
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(context.getSystem());
     shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "squall-worker-signal", () -> {
       if (shutdown.getShutdownReason().map(CoordinatedShutdown.jvmExitReason()::equals).orElse(false)) {
@@ -131,6 +147,7 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
         .onMessage(MastersChanged.class, this::onMastersChanged)
         .onMessage(RetryRegistration.class, m -> onRetry())
         .onMessage(CheckMasterFound.class, m -> onCheckMasterFound())
+        .onMessage(JoinTimedOut.class, m -> onJoinTimedOut())
         .onMessage(Accepted.class, this::onAccepted)
         .onMessage(Refused.class, this::onRefused)
         .onMessage(RunEnded.class, this::onRunEnded)
@@ -171,6 +188,16 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     return this;
   }
 
+  private Behavior<Command> onJoinTimedOut() {
+    if (accepted) {
+      return this;
+    }
+    getContext().getLog().error("no master accepted this worker node within {} of losing the previous one ({}); "
+        + "giving up", setup.joinWithin(), SettingKeys.CLUSTER_REJOIN_TIMEOUT);
+    return end(new Exit(1, "the master was lost and no master accepted this worker node within " + setup.joinWithin()
+        + " (" + SettingKeys.CLUSTER_REJOIN_TIMEOUT + "); restart the master with --resume FILE to continue the run"));
+  }
+
   private Behavior<Command> onRetry() {
     if (!accepted && master != null) {
       register();
@@ -190,6 +217,7 @@ public final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
     }
     this.accepted = true;
     timers.cancel(RetryRegistration.INSTANCE);
+    timers.cancel(JoinTimedOut.INSTANCE);
     generation++;
     for (int i = 0; i < setup.workers(); i++) {
       workers.add(getContext().spawn(Worker.create(setup.model(), accepted.master(), accepted.credits(),

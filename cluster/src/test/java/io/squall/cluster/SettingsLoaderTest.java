@@ -53,6 +53,8 @@ class SettingsLoaderTest {
     Set<String> expected = new TreeSet<>(SettingKeys.SAMPLER_FIELDS.values());
     expected.add(SettingKeys.MODEL_NAME);
     expected.add(SettingKeys.OUTPUT_DIR);
+    expected.add(SettingKeys.CHECKPOINT_EVERY);
+    expected.add(SettingKeys.CHECKPOINT_FILE);
     expected.addAll(SettingKeys.CLUSTER_KEYS);
     Set<String> ownKeys = new TreeSet<>(UnknownKeys.leafKeys(SettingsLoader.defaults()));
     ownKeys.removeIf(k -> k.startsWith("squall.tasks.") || k.startsWith("squall.local.")

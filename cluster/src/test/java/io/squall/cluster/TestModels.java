@@ -10,6 +10,7 @@ import io.squall.sampler.Prior;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Small models named by class in the tests, as a user would name their own. */
 public final class TestModels {
@@ -49,6 +50,42 @@ public final class TestModels {
         return -0.5 * r2 - Math.log(2 * Math.PI * sigma * sigma);
       });
       return withKnownLogEvidence(model, -Math.log(100));
+    }
+  }
+
+  /**
+   * {@link Gaussian2d} (same parameters, same values) that can be stopped or slowed from outside,
+   * for the checkpoint tests: its likelihood throws once {@link #BUDGET} points are spent (no
+   * limit by default), and sleeps {@value #DELAY_VARIABLE} milliseconds per point when that
+   * environment variable is set (in a separate JVM that a test kills midway).
+   */
+  public static final class Interruptible implements ModelFactory {
+    /** Points that may still be evaluated in this JVM. */
+    public static final AtomicLong BUDGET = new AtomicLong(Long.MAX_VALUE);
+    /** Environment variable with a delay per point in milliseconds. */
+    public static final String DELAY_VARIABLE = "SQUALL_TEST_DELAY_MS";
+
+    @Override
+    public Model create(ModelParameters params) {
+      long delay = Long.parseLong(System.getenv().getOrDefault(DELAY_VARIABLE, "0"));
+      return new ForwardingModel(new Gaussian2d().create(params)) {
+        @Override
+        public Evaluation evaluate(double[][] thetas) {
+          if (BUDGET.addAndGet(-thetas.length) < 0) {
+            throw new IllegalStateException("the test's budget of likelihood calls is spent");
+          }
+          sleep(delay * thetas.length);
+          return delegate().evaluate(thetas);
+        }
+      };
+    }
+
+    private static void sleep(long millis) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -81,6 +81,18 @@ public final class Mode {
     return new Mode(mean.clone(), choleskyWithJitter(covariance));
   }
 
+  /**
+   * A mode from its mean and lower Cholesky factor exactly as stored (a checkpoint); no
+   * factorisation is redone.
+   */
+  static Mode ofCholesky(double[] mean, double[][] cholesky) {
+    double[][] copy = new double[cholesky.length][];
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = cholesky[i].clone();
+    }
+    return new Mode(mean.clone(), copy);
+  }
+
   private static double[][] choleskyWithJitter(double[][] cov) {
     int d = cov.length;
     double scale = 0.0;

@@ -2,7 +2,10 @@ package io.squall.sampler;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -31,6 +34,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p>All randomness comes from {@link RandomStreams} derived from the settings' seed, and results
  * are applied by point index, so any driver that evaluates the batches correctly — sequential,
  * local actors, a cluster — gets a bit-identical run. No threads are used here.
+ *
+ * <p><b>Checkpoints.</b> Between two iterations the whole state is data: {@link #checkpoint()}
+ * copies it into a {@link SamplerCheckpoint}, and {@link #resume} continues from one bit for bit.
+ * {@link #checkpointEvery} makes {@link #next()} hand a checkpoint to a sink every K iterations,
+ * whoever drives the sampler, so every driver checkpoints at the same points.
  */
 public final class PersistentSampler {
   private enum Phase { START, MUTATE, DONE }
@@ -48,6 +56,7 @@ public final class PersistentSampler {
   private final Pool pool;
   private final RestorableUniformRandomProvider priorStream;
   private final RestorableUniformRandomProvider resampleStream;
+  private final RestorableUniformRandomProvider proposeStream;
   private final RestorableUniformRandomProvider acceptStream;
   private final RestorableUniformRandomProvider clusterStream;
   private final ContinuousSampler normals;
@@ -67,8 +76,16 @@ public final class PersistentSampler {
   private long batchCounter;
   private long likelihoodCalls;
   private SamplerResult result;
+  private int checkpointInterval;
+  private Consumer<SamplerCheckpoint> checkpointSink;
+  private int lastCheckpoint;
 
-  private PersistentSampler(Model model, SamplerSettings settings, MoveKernel kernel) {
+  /**
+   * A sampler at the start of a run ({@code pool} empty, {@code randomStates} null: fresh streams
+   * of the seed) or at the iteration boundary of a checkpoint (its pool and stream states).
+   */
+  private PersistentSampler(Model model, SamplerSettings settings, MoveKernel kernel, Pool pool,
+      Map<RandomStreams.Purpose, byte[]> randomStates) {
     this.model = model;
     this.settings = settings;
     this.kernel = kernel;
@@ -78,13 +95,21 @@ public final class PersistentSampler {
     this.stepSizes = new double[] {initialStepSize};
     this.nextSteps = settings.mcmcSteps() * dimension;
     this.derivedCount = model.derivedNames().size();
-    this.pool = new Pool(dimension, derivedCount);
-    long seed = settings.seed();
-    this.priorStream = RandomStreams.create(seed, RandomStreams.Purpose.PRIOR);
-    this.resampleStream = RandomStreams.create(seed, RandomStreams.Purpose.RESAMPLE);
-    this.acceptStream = RandomStreams.create(seed, RandomStreams.Purpose.ACCEPT);
-    this.clusterStream = RandomStreams.create(seed, RandomStreams.Purpose.CLUSTER);
-    this.normals = ZigguratSampler.NormalizedGaussian.of(RandomStreams.create(seed, RandomStreams.Purpose.PROPOSE));
+    this.pool = pool;
+    this.priorStream = stream(RandomStreams.Purpose.PRIOR, randomStates);
+    this.resampleStream = stream(RandomStreams.Purpose.RESAMPLE, randomStates);
+    this.proposeStream = stream(RandomStreams.Purpose.PROPOSE, randomStates);
+    this.acceptStream = stream(RandomStreams.Purpose.ACCEPT, randomStates);
+    this.clusterStream = stream(RandomStreams.Purpose.CLUSTER, randomStates);
+    // The ziggurat sampler keeps no state of its own (no cached second normal): the propose
+    // stream's state is the whole state of the normals.
+    this.normals = ZigguratSampler.NormalizedGaussian.of(proposeStream);
+  }
+
+  private RestorableUniformRandomProvider stream(RandomStreams.Purpose purpose,
+      Map<RandomStreams.Purpose, byte[]> randomStates) {
+    return randomStates == null ? RandomStreams.create(settings.seed(), purpose)
+        : RandomStreams.restore(settings.seed(), purpose, randomStates.get(purpose));
   }
 
   /** A sampler for {@code model} with {@code settings}, using the kernel the settings name. */
@@ -99,7 +124,84 @@ public final class PersistentSampler {
           + model.boundaries().size() + " boundaries"));
     }
     SettingsException.throwIfAny(Model.derivedNameProblems(model.parameterNames(), model.derivedNames()));
-    return new PersistentSampler(model, settings, kernel);
+    return new PersistentSampler(model, settings, kernel, new Pool(model.dimension(), model.derivedNames().size()),
+        null);
+  }
+
+  /**
+   * A sampler that continues the run of {@code checkpoint} exactly where it stopped: driven to the
+   * end, it gives the result the uninterrupted run would have given, bit for bit.
+   *
+   * @param model the model of the run (the same parameter names, boundaries and derived values;
+   *     its likelihood is not checked, it must be the same function)
+   * @throws SettingsException naming every difference between {@code model} and the checkpoint's
+   */
+  public static PersistentSampler resume(Model model, SamplerCheckpoint checkpoint) {
+    SettingsException.throwIfAny(checkpoint.modelDifferences(model));
+    SamplerSettings settings = checkpoint.settings();
+    PersistentSampler sampler = new PersistentSampler(model, settings, MoveKernel.of(settings.kernel()),
+        Pool.restore(checkpoint.pool()), checkpoint.randomStates());
+    sampler.diagnostics.addAll(checkpoint.diagnostics());
+    SamplerCheckpoint.Progress progress = checkpoint.progress();
+    sampler.beta = progress.beta();
+    sampler.stepSizes = progress.stepSizes().clone();
+    sampler.stepSizeModes = progress.modes().isEmpty() ? null : progress.modes().toArray(new Mode[0]);
+    sampler.nextSteps = progress.nextSteps();
+    sampler.batchCounter = progress.batchCounter();
+    sampler.likelihoodCalls = progress.likelihoodCalls();
+    sampler.lastCheckpoint = checkpoint.iterations();
+    return sampler;
+  }
+
+  /**
+   * Makes {@link #next()} hand {@link #checkpoint()} to {@code sink} whenever the number of
+   * completed iterations (warm-up prior batches included) is a positive multiple of
+   * {@code iterations}, before the next iteration starts. The sink runs in the thread that calls
+   * {@code next()}; if it throws, {@code next()} throws and the sampler is unchanged (asking
+   * again retries the checkpoint).
+   *
+   * @param iterations K &gt; 0
+   * @param sink where checkpoints go, e.g. a file writer
+   */
+  public void checkpointEvery(int iterations, Consumer<SamplerCheckpoint> sink) {
+    if (iterations <= 0) {
+      throw new IllegalArgumentException("checkpoint interval must be a positive number of iterations, got "
+          + iterations);
+    }
+    this.checkpointInterval = iterations;
+    this.checkpointSink = sink;
+  }
+
+  /** True between two iterations, where {@link #checkpoint()} may be taken. */
+  public boolean atIterationBoundary() {
+    return phase == Phase.START && pending == null;
+  }
+
+  /** Iterations completed so far (warm-up prior batches included). */
+  public int iterations() {
+    return pool.iterationCount();
+  }
+
+  /**
+   * The state of the run as data (copies: the sampler may go on).
+   *
+   * @throws IllegalStateException unless {@link #atIterationBoundary()}
+   */
+  public SamplerCheckpoint checkpoint() {
+    if (!atIterationBoundary()) {
+      throw new IllegalStateException(phase == Phase.DONE ? "the run has finished"
+          : "a checkpoint is taken between iterations only; iteration " + pool.iterationCount() + " is under way");
+    }
+    Map<RandomStreams.Purpose, byte[]> states = new EnumMap<>(RandomStreams.Purpose.class);
+    states.put(RandomStreams.Purpose.PRIOR, RandomStreams.saveState(priorStream));
+    states.put(RandomStreams.Purpose.RESAMPLE, RandomStreams.saveState(resampleStream));
+    states.put(RandomStreams.Purpose.PROPOSE, RandomStreams.saveState(proposeStream));
+    states.put(RandomStreams.Purpose.ACCEPT, RandomStreams.saveState(acceptStream));
+    states.put(RandomStreams.Purpose.CLUSTER, RandomStreams.saveState(clusterStream));
+    SamplerCheckpoint.Progress progress = new SamplerCheckpoint.Progress(beta, stepSizes.clone(),
+        stepSizeModes == null ? List.of() : List.of(stepSizeModes), nextSteps, batchCounter, likelihoodCalls);
+    return new SamplerCheckpoint(SamplerCheckpoint.Origin.none(), settings, model.parameterNames(),
+        model.boundaries(), model.derivedNames(), pool.state(), diagnostics, progress, states);
   }
 
   public SamplerSettings settings() {
@@ -137,6 +239,7 @@ public final class PersistentSampler {
   public Request next() {
     while (pending == null && phase != Phase.DONE) {
       if (phase == Phase.START) {
+        offerCheckpoint();
         startIteration();
       } else if (mutation.isDone()) {
         persist();
@@ -192,6 +295,9 @@ public final class PersistentSampler {
       addPriorBatch(batch, values, evaluation.derived());
     } else {
       mutation.accept(values, evaluation.derived(), acceptStream);
+      if (mutation.isDone()) {
+        persist(); // the iteration ends here, so a driver sees the boundary between tell and next
+      }
     }
   }
 
@@ -219,6 +325,14 @@ public final class PersistentSampler {
       sb.append(j == 0 ? "" : ", ").append(names.get(j)).append('=').append(theta[j]);
     }
     return sb.append('}').toString();
+  }
+
+  private void offerCheckpoint() {
+    int done = pool.iterationCount();
+    if (checkpointSink != null && done > lastCheckpoint && done % checkpointInterval == 0) {
+      checkpointSink.accept(checkpoint());
+      lastCheckpoint = done;
+    }
   }
 
   // ---- the iteration, step by step -------------------------------------------------------

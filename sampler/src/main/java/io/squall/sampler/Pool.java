@@ -52,6 +52,30 @@ public final class Pool {
     this.derivedCount = derivedCount;
   }
 
+  /** A copy of the whole pool, as stored in a checkpoint. */
+  SamplerCheckpoint.PoolState state() {
+    return new SamplerCheckpoint.PoolState(dimension, Arrays.copyOf(unitPoints, size * dimension), derivedCount,
+        Arrays.copyOf(derived, size * derivedCount), Arrays.copyOf(logLikelihoods, size),
+        Arrays.copyOf(logDenominators, size), Arrays.copyOf(iterations, size), Arrays.copyOf(parents, size), history);
+  }
+
+  /**
+   * The pool of a checkpoint, exactly: the stored log-denominators are taken as they are (they
+   * were accumulated term by term, which a fresh sum would not reproduce bit for bit).
+   */
+  static Pool restore(SamplerCheckpoint.PoolState state) {
+    Pool pool = new Pool(state.dimension(), state.derivedCount());
+    pool.size = state.size();
+    pool.unitPoints = state.unitPoints().clone();
+    pool.derived = state.derived().clone();
+    pool.logLikelihoods = state.logLikelihoods().clone();
+    pool.logDenominators = state.logDenominators().clone();
+    pool.iterations = state.iterations().clone();
+    pool.parents = state.parents().clone();
+    pool.history.addAll(state.history());
+    return pool;
+  }
+
   public int dimension() {
     return dimension;
   }

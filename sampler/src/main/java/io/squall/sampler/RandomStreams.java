@@ -1,6 +1,7 @@
 package io.squall.sampler;
 
 import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -8,7 +9,8 @@ import org.apache.commons.rng.simple.RandomSource;
  * The run's random streams, one per purpose, all derived from the one run seed. Each stream is an
  * independent xoshiro256++ generator (Apache Commons RNG) seeded by SplitMix64 from
  * (seed, purpose), so adding draws for one purpose never shifts another. States are restorable
- * (for checkpoints).
+ * ({@link #saveState}, {@link #restore}) for checkpoints: the saved bytes hold the generator's
+ * whole state, including any bits it cached from its last 64-bit output.
  */
 public final class RandomStreams {
   /** What a stream is used for; the ordinal is part of the derived seed, so never reorder. */
@@ -47,5 +49,25 @@ public final class RandomStreams {
       state[i] = mixer.nextLong();
     }
     return RandomSource.XO_SHI_RO_256_PP.create(state);
+  }
+
+  /** The whole state of {@code stream}, as bytes. */
+  public static byte[] saveState(RestorableUniformRandomProvider stream) {
+    return ((RandomProviderDefaultState) stream.saveState()).getState();
+  }
+
+  /**
+   * The stream of {@code purpose} for {@code seed} put into the saved state {@code state}.
+   *
+   * @throws IllegalArgumentException if {@code state} is not a saved state of such a stream
+   */
+  public static RestorableUniformRandomProvider restore(long seed, Purpose purpose, byte[] state) {
+    RestorableUniformRandomProvider stream = create(seed, purpose);
+    try {
+      stream.restoreState(new RandomProviderDefaultState(state.clone()));
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException("invalid state of the " + purpose + " stream: " + e.getMessage(), e);
+    }
+    return stream;
   }
 }
