@@ -21,7 +21,8 @@ import java.util.Map;
  *   <li>{@code eff}: one or two workers, cost 1 ms or 10 ms per point, automatic task sizes,
  *       credits as given: efficiency Σ busy ÷ (W × evaluation time), Σ busy ÷ (W × wall time), and
  *       against the ideal, calls × cost ÷ (W × evaluation time); {@code -Dbench.minTaskTime}
- *       (default 5ms) sets squall.cluster.tasks.min-task-time.
+ *       (default 5ms) sets squall.cluster.tasks.min-task-time, {@code -Dbench.total} the
+ *       total-samples of the 1 ms cases (default 2048).
  * </ul>
  * Not a test: {@code java -cp <cluster test classpath> io.squall.cluster.ClusterBenchmark [repeats]
  * [credits...]}. Waits for a quiet machine before each run and prints the 1-minute load average.
@@ -46,9 +47,12 @@ public final class ClusterBenchmark {
     String only = System.getProperty("bench.only", "");
     List<Case> cases = new ArrayList<>();
     cases.add(new Case("rtt", 4, 64, 128, 512, 0, 1, 1, 1));
+    // -Dbench.total: total-samples of the 1 ms cases (default 2048, a half-minute run); larger
+    // values lengthen the run and so shrink the share of JVM start-up and JIT compilation.
+    int total = Integer.getInteger("bench.total", 2048);
     for (int c : credits) {
-      cases.add(new Case("eff-1ms-1w", 4, 256, 512, 2048, 1, 1, 0, c));
-      cases.add(new Case("eff-1ms", 4, 256, 512, 2048, 1, 2, 0, c));
+      cases.add(new Case("eff-1ms-1w", 4, 256, 512, total, 1, 1, 0, c));
+      cases.add(new Case("eff-1ms", 4, 256, 512, total, 1, 2, 0, c));
       cases.add(new Case("eff-10ms", 4, 64, 128, 512, 10, 2, 0, c));
     }
     System.out.println("case dim W credits calls tasks points/task wall_s eval_s busy_s eff_eval eff_wall "
