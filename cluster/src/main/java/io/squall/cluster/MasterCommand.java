@@ -103,6 +103,7 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
     RunOutcome result;
     try {
       result = outcome(settings, model, ClusterNodes.await(outcome));
+      progress.finished();
       progress.close();
       ResultsWriter.write(result);
       RunPlots.writeUnless(output.noPlots, result, progress);

@@ -15,6 +15,9 @@ interface ProgressDisplay extends AutoCloseable {
   /** Shows one completed iteration. */
   void show(IterationProgress progress);
 
+  /** The run finished: a bar shows 100 %. */
+  default void finished() {}
+
   /** Ends the display (the bar's last state stays on the terminal). */
   @Override
   void close();
@@ -46,12 +49,21 @@ interface ProgressDisplay extends AutoCloseable {
     return new Lines(LoggerFactory.getLogger("io.squall.progress")::info);
   }
 
-  /** The numbers of an iteration, as the bar and the log lines show them. */
+  /** The numbers of an iteration, compact, as the bar and the log lines show them. */
   static String describe(IterationProgress p) {
     String busy = Double.isNaN(p.busyWorkers()) ? "-" : String.format(Locale.ROOT, "%.1f", p.busyWorkers());
     String acceptance = Double.isNaN(p.acceptance()) ? "-" : String.format(Locale.ROOT, "%.2f", p.acceptance());
-    return String.format(Locale.ROOT, "β=%.4g ESS=%.0f log Ẑ=%.3f calls=%d acc=%s busy=%s/%d",
-        p.beta(), p.effectiveSampleSize(), p.logEvidence(), p.likelihoodCalls(), acceptance, busy, p.workers());
+    return String.format(Locale.ROOT, "β=%.4g ESS=%.0f log Ẑ=%.3f calls=%s acc=%s busy=%s/%d",
+        p.beta(), p.effectiveSampleSize(), p.logEvidence(), count(p.likelihoodCalls()), acceptance, busy,
+        p.workers());
+  }
+
+  /** 950, 12.3k, 4.56M: a count in at most a few characters. */
+  static String count(long n) {
+    if (n < 10_000) {
+      return Long.toString(n);
+    }
+    return n < 10_000_000 ? String.format(Locale.ROOT, "%.1fk", n / 1e3) : String.format(Locale.ROOT, "%.2fM", n / 1e6);
   }
 
   /** One line per iteration to a sink (a logger at INFO in a real run). */
@@ -81,7 +93,7 @@ interface ProgressDisplay extends AutoCloseable {
     Bar(int totalSamples) {
       this.totalSamples = totalSamples;
       this.bar = new ProgressBarBuilder()
-          .setTaskName("sampling")
+          .setTaskName("squall")
           .setInitialMax(STEPS)
           .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
           .setUnit("‰", 1)
@@ -94,6 +106,11 @@ interface ProgressDisplay extends AutoCloseable {
     public void show(IterationProgress p) {
       bar.stepTo(Math.round(STEPS * p.fraction(totalSamples)));
       bar.setExtraMessage(describe(p));
+    }
+
+    @Override
+    public void finished() {
+      bar.stepTo(STEPS);
     }
 
     @Override

@@ -90,6 +90,7 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
     RunOutcome outcome;
     try {
       outcome = sample(settings, start.model(), start.resumed(), progress);
+      progress.finished();
     } finally {
       progress.close();
     }

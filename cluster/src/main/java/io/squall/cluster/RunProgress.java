@@ -93,6 +93,11 @@ final class RunProgress implements ProgressListener {
     }
   }
 
+  /** The run finished (a bar fills up). */
+  void finished() {
+    display.finished();
+  }
+
   /** Ends the display. */
   void close() {
     display.close();
