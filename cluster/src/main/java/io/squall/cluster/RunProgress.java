@@ -18,7 +18,8 @@ import java.util.List;
  */
 final class RunProgress implements ProgressListener {
   private final ProgressDisplay display;
-  private final long startNanos = System.nanoTime();
+  private long startNanos = System.nanoTime();
+  private boolean started;
   private final List<IterationProgress> iterations = new ArrayList<>();
   private final List<WorkerActivity> activity = new ArrayList<>();
   private WorkerActivity iterationStart = new WorkerActivity(0, 0, 0);
@@ -44,6 +45,10 @@ final class RunProgress implements ProgressListener {
     return new BatchSource() {
       @Override
       public Request next() {
+        if (!started) { // a cluster master may wait for workers before its first batch
+          startNanos = System.nanoTime();
+          started = true;
+        }
         return inner.next();
       }
 
