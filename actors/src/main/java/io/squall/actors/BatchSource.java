@@ -35,6 +35,13 @@ public interface BatchSource {
     return 0;
   }
 
+  /**
+   * The workers' running totals, given by the parallel loop when a batch is complete, just before
+   * {@link #tell}; ignored unless a source wants them (a progress display). It must not change
+   * what the source computes.
+   */
+  default void workerActivity(WorkerActivity activity) {}
+
   /** The sampler as a batch source. */
   static BatchSource of(PersistentSampler sampler) {
     return new BatchSource() {

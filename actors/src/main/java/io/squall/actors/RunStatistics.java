@@ -81,6 +81,11 @@ final class RunStatistics {
     retries++;
   }
 
+  /** The running totals for a progress display, {@code wallNanos} after the start. */
+  WorkerActivity activity(long wallNanos) {
+    return new WorkerActivity(perWorker.size(), busyNanos * 1e-9, wallNanos * 1e-9);
+  }
+
   /** The likelihood time per point measured in the last batch (NaN before). */
   double nanosPerPoint() {
     return lastNanosPerPoint;

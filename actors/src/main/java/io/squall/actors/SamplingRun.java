@@ -114,6 +114,7 @@ final class SamplingRun<W> {
     stats.batchFinished(now);
     Batch done = batch;
     batch = null;
+    source.workerActivity(stats.activity(now - startNanos));
     source.tell(done.id(), book.evaluation());
     return Outcome.BATCH_DONE;
   }

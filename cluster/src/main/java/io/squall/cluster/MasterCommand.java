@@ -1,6 +1,5 @@
 package io.squall.cluster;
 
-import io.squall.actors.BatchSource;
 import io.squall.actors.LocalOptions;
 import io.squall.actors.RunResult;
 import io.squall.sampler.Model;
@@ -44,6 +43,8 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
   @Spec private CommandSpec spec;
 
   @Mixin private ModelOptions options = new ModelOptions();
+
+  @Mixin private OutputOptions output = new OutputOptions();
 
   @Option(names = {"-s", "--seed"}, paramLabel = "S", converter = RunCommand.SeedConverter.class,
       defaultValue = "${env:SQUALL_SEED}",
@@ -92,8 +93,9 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
     start.announce(resume, spec.commandLine().getOut());
     ClusterSettings cluster = settings.cluster();
     CompletableFuture<RunResult> outcome = new CompletableFuture<>();
+    RunProgress progress = output.progress(settings.sampler().totalSamples());
     ActorSystem<MasterNode.Command> system = ClusterNodes.start(MasterNode.create(setup(settings, model, outcome,
-            start.resumed())),
+            start.resumed(), progress)),
         cluster, ClusterRole.MASTER, NodeConfig.of(cluster, ClusterRole.MASTER, 0));
     system.getWhenTerminated().whenComplete((done, error) -> outcome.completeExceptionally(
         new ClusterException("the master node left the cluster before the run ended", 1, error)));
@@ -101,8 +103,12 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
     RunOutcome result;
     try {
       result = outcome(settings, model, ClusterNodes.await(outcome));
+      progress.finished();
+      progress.close();
       ResultsWriter.write(result);
+      RunPlots.writeUnless(output.noPlots, result, progress);
     } catch (RuntimeException e) {
+      progress.close();
       system.tell(new MasterNode.Finish(false, "the run failed on the master: " + ModelResolver.describe(e)));
       ClusterNodes.awaitTermination(system, termination);
       throw e;
@@ -115,7 +121,7 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
   }
 
   private static MasterNode.Setup setup(RunSettings settings, Model model, CompletableFuture<RunResult> outcome,
-      Optional<SamplerCheckpoint> resumed) {
+      Optional<SamplerCheckpoint> resumed, RunProgress progress) {
     if (settings.sampler().replicas() > 1) {
       throw new SettingsException(List.of("squall.sampler.replicas = " + settings.sampler().replicas()
           + " is not supported in cluster mode yet: run replicas with squall run (local or sequential mode)"));
@@ -125,7 +131,7 @@ final class MasterCommand implements Callable<Integer>, CliErrors.Verbose {
         .workers(cluster.minWorkers())
         .maxTaskBytes(NodeConfig.maxTaskBytes(cluster, cluster.tasks().maxTaskBytes()))
         .build();
-    return new MasterNode.Setup(BatchSource.of(Checkpoints.sampler(settings, model, resumed)), options,
+    return new MasterNode.Setup(progress.source(Checkpoints.sampler(settings, model, resumed)), options,
         Fingerprint.of(settings.model(), SquallVersion.get()), cluster.minWorkers(), cluster.leaveTimeout(), outcome);
   }
 

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a run's results folder: samples.csv, then summary.json, each atomically. */
+/**
+ * Writes a run's results folder: samples.csv, the NumPy files ({@link NpyOutputs}), then
+ * summary.json, each atomically. The files and every summary key are described in
+ * docs/outputs.md.
+ */
 public final class ResultsWriter {
   /** The summary file name. */
   public static final String SUMMARY = "summary.json";
@@ -30,7 +34,16 @@ public final class ResultsWriter {
     Path dir = outcome.settings().outputDir();
     prepare(dir);
     write(dir.resolve(SAMPLES), out -> SamplesCsv.write(outcome.result().posterior(), out));
+    NpyOutputs.files(outcome.result().posterior()).forEach((name, bytes) -> writeBytes(dir.resolve(name), bytes));
     write(dir.resolve(SUMMARY), out -> SummaryJson.write(outcome, out));
+  }
+
+  private static void writeBytes(Path file, AtomicFiles.Bytes content) {
+    try {
+      AtomicFiles.writeBytes(file, content);
+    } catch (IOException e) {
+      throw new OutputException("cannot write '" + file + "': " + ModelResolver.describe(e), e);
+    }
   }
 
   private static void write(Path file, AtomicFiles.Content content) {

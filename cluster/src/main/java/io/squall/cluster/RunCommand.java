@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -71,6 +72,8 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
   @Option(names = {"-v", "--verbose"}, description = "Print the stack trace of an error.")
   private boolean verbose;
 
+  @Mixin private OutputOptions output = new OutputOptions();
+
   @Override
   public boolean verbose() {
     return verbose;
@@ -83,8 +86,16 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
     RunSettings settings = start.settings();
     ResultsWriter.prepare(settings.outputDir());
     start.announce(resume, spec.commandLine().getOut());
-    RunOutcome outcome = sample(settings, start.model(), start.resumed());
+    RunProgress progress = output.progress(settings.sampler().totalSamples());
+    RunOutcome outcome;
+    try {
+      outcome = sample(settings, start.model(), start.resumed(), progress);
+      progress.finished();
+    } finally {
+      progress.close();
+    }
     ResultsWriter.write(outcome);
+    RunPlots.writeUnless(output.noPlots, outcome, progress);
     RunReport.print(outcome, spec.commandLine().getOut());
     return CommandLine.ExitCode.OK;
   }
@@ -104,9 +115,10 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
     return n == 0 ? Execution.sequential() : Execution.local(n);
   }
 
-  private static RunOutcome sample(RunSettings settings, Model model, Optional<SamplerCheckpoint> resumed) {
+  private static RunOutcome sample(RunSettings settings, Model model, Optional<SamplerCheckpoint> resumed,
+      RunProgress progress) {
     long start = System.nanoTime();
-    SamplerRunner runner = SamplerRunner.of(settings.execution(), settings.local());
+    SamplerRunner runner = SamplerRunner.of(settings.execution(), settings.local(), progress);
     SamplerRunner.Sampled sampled = settings.sampler().replicas() > 1 ? runner.run(model, settings.sampler())
         : runner.run(Checkpoints.sampler(settings, model, resumed));
     double wallSeconds = (System.nanoTime() - start) / 1e9;
@@ -133,7 +145,9 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
         "Every model accepts --param delay-ms=N (an artificial cost per likelihood call).",
         "",
         "Writes DIR/summary.json (log Z, posterior mean and std, settings, diagnostics)",
-        "and DIR/samples.csv (one row per particle: parameters, weight, logLikelihood).",
+        "and DIR/samples.csv (one row per particle: parameters, weight, logLikelihood),",
+        "the same as NumPy arrays (samples.npy, weights.npy, logl.npy) and, unless --no-plots,",
+        "corner.png, diagnostics.png and utilisation.png; all described in docs/outputs.md.",
         "With --checkpoint-every K also DIR/checkpoint.bin, replaced every K iterations (resume with --resume).",
         "Exit codes: 0 success, 1 failure during the run, 2 bad usage, settings, model or checkpoint file.",
         "",

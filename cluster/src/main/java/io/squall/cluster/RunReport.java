@@ -36,7 +36,7 @@ final class RunReport {
     });
     e.warnings().forEach(w -> line(out, "warning", w));
     line(out, "results", outcome.settings().outputDir() + " (" + ResultsWriter.SUMMARY + ", "
-        + ResultsWriter.SAMPLES + ")");
+        + ResultsWriter.SAMPLES + ", *.npy, *.png; see docs/outputs.md)");
     out.flush();
   }
 

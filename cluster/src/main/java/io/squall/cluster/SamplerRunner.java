@@ -1,5 +1,6 @@
 package io.squall.cluster;
 
+import com.typesafe.config.ConfigFactory;
 import io.squall.actors.LocalMode;
 import io.squall.actors.LocalOptions;
 import io.squall.actors.RunResult;
@@ -26,15 +27,26 @@ public interface SamplerRunner {
    * The runner of {@code execution}; local mode runs with the task settings {@code local}.
    */
   static SamplerRunner of(Execution execution, LocalOptions local) {
+    return of(execution, local, RunProgress.silent());
+  }
+
+  /** As {@link #of(Execution, LocalOptions)}, reporting each iteration of one sampler to {@code progress}. */
+  static SamplerRunner of(Execution execution, LocalOptions local, RunProgress progress) {
     return switch (execution.mode()) {
-      case SEQUENTIAL -> new Sequential();
-      case LOCAL -> new Local(local);
+      case SEQUENTIAL -> new Sequential(progress);
+      case LOCAL -> new Local(local, progress);
       case CLUSTER -> throw new IllegalArgumentException("cluster runs are driven by 'squall master' (ClusterMaster)");
     };
   }
 
   /** The calling thread. */
   final class Sequential implements SamplerRunner {
+    private final RunProgress progress;
+
+    Sequential(RunProgress progress) {
+      this.progress = progress;
+    }
+
     @Override
     public Sampled run(Model model, SamplerSettings settings) {
       return new Sampled(SequentialDriver.run(model, settings), Optional.empty());
@@ -42,16 +54,18 @@ public interface SamplerRunner {
 
     @Override
     public Sampled run(PersistentSampler sampler) {
-      return new Sampled(SequentialDriver.run(sampler), Optional.empty());
+      return new Sampled(SequentialDriver.run(progress.attach(sampler)), Optional.empty());
     }
   }
 
   /** Worker actors in this JVM. */
   final class Local implements SamplerRunner {
     private final LocalOptions options;
+    private final RunProgress progress;
 
-    Local(LocalOptions options) {
+    Local(LocalOptions options, RunProgress progress) {
       this.options = options;
+      this.progress = progress;
     }
 
     @Override
@@ -61,7 +75,7 @@ public interface SamplerRunner {
 
     @Override
     public Sampled run(PersistentSampler sampler) {
-      return sampled(LocalMode.run(sampler, options));
+      return sampled(LocalMode.run(progress.source(sampler), sampler.model(), options, ConfigFactory.load()));
     }
 
     private static Sampled sampled(RunResult run) {

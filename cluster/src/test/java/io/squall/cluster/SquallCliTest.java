@@ -100,7 +100,8 @@ class SquallCliTest {
     assertEquals(poolSize, csv.size() - 1);
     assertEquals(4, csv.get(1).split(",").length);
     try (var files = Files.list(out)) {
-      assertEquals(List.of("samples.csv", "summary.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(List.of("corner.png", "diagnostics.png", "logl.npy", "samples.csv", "samples.npy", "summary.json",
+          "utilisation.png", "weights.npy"), files.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
 

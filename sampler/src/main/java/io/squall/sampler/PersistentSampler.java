@@ -79,6 +79,7 @@ public final class PersistentSampler {
   private int checkpointInterval;
   private Consumer<SamplerCheckpoint> checkpointSink;
   private int lastCheckpoint;
+  private ProgressListener progressListener = ProgressListener.none();
 
   /**
    * A sampler at the start of a run ({@code pool} empty, {@code randomStates} null: fresh streams
@@ -170,6 +171,14 @@ public final class PersistentSampler {
     }
     this.checkpointInterval = iterations;
     this.checkpointSink = sink;
+  }
+
+  /**
+   * Makes the sampler tell {@code listener} about every iteration it completes from now on (one
+   * listener; a new one replaces the previous). Observing changes nothing in the run.
+   */
+  public void progressListener(ProgressListener listener) {
+    this.progressListener = listener == null ? ProgressListener.none() : listener;
   }
 
   /** True between two iterations, where {@link #checkpoint()} may be taken. */
@@ -366,8 +375,13 @@ public final class PersistentSampler {
     int[] noParents = new int[values.length];
     Arrays.fill(noParents, -1);
     pool.add(0.0, 0.0, batch.unitPoints(), values, derived, noParents);
-    diagnostics.add(new IterationDiagnostics(batch.iteration(), 0.0, pool.size(), 0.0, Double.NaN, 0,
+    record(new IterationDiagnostics(batch.iteration(), 0.0, pool.size(), 0.0, Double.NaN, 0,
         Double.NaN, 0, likelihoodCalls, pool.size()));
+  }
+
+  private void record(IterationDiagnostics iteration) {
+    diagnostics.add(iteration);
+    progressListener.iterationDone(iteration);
   }
 
   private void requireSomeLikelihood() {
@@ -461,7 +475,7 @@ public final class PersistentSampler {
         mutation.walkerDerived(), parents);
     double acceptance = mutation.acceptance();
     double meanStep = Arrays.stream(stepSizes).average().orElse(initialStepSize);
-    diagnostics.add(new IterationDiagnostics(pool.iterationCount() - 1, beta, iterationEss,
+    record(new IterationDiagnostics(pool.iterationCount() - 1, beta, iterationEss,
         iterationLogEvidence, acceptance, mutation.steps(), meanStep / initialStepSize, modeCount,
         likelihoodCalls, pool.size()));
     nextSteps = modeCount > 1 ? multimodalSteps(mutation.slowestModeAcceptance(MIN_MODE_SHARE))
