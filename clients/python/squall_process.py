@@ -95,16 +95,21 @@ def _evaluate(loglike, points, k, vectorized):
             return np.hstack([values, np.asarray(derived, dtype=float).reshape(len(points), k)])
         return [[v] + (list(d) if k else []) for v, d in zip(values, derived if k else values)]
     rows = []
-    for theta in (points.tolist() if np is not None else points):
+    for theta in _rows(points):
         out = loglike(theta)
         rows.append([out[0]] + list(out[1]) if k else [out])
     return rows
 
 
+def _rows(points):
+    """Points as lists of Python floats (fast scalar arithmetic in per-point callbacks)."""
+    return points.tolist() if hasattr(points, "tolist") else points
+
+
 def _transform(prior, points, vectorized):
     if vectorized:
         return prior(points)
-    return [prior(u) for u in (points.tolist() if np is not None else points)]
+    return [prior(u) for u in _rows(points)]
 
 
 def serve(loglike, dim, derived=(), prior=None, vectorized=False, _version=VERSION):

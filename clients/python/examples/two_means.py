@@ -1,7 +1,7 @@
 """A likelihood with its own prior and derived values: two Gaussian means mu1, mu2 and a common
 scale s, fitted to a small fixed data set, vectorized when NumPy is installed.
 
-Prior (here, not in Squall's settings: prior = process): mu1, mu2 ~ U(-10, 10), s ~ LogU(0.1, 10).
+Prior (here, not in Squall's settings: prior = process): mu1, mu2 ~ U(-5, 5), s ~ LogU(0.2, 5).
 Derived values: `diff` = mu2 - mu1 and `sum` = mu1 + mu2.
 """
 import math
@@ -11,13 +11,13 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import squall_process  # noqa: E402
 
-A = [-1.2, -0.8, -1.1, -0.9, -1.0]
-B = [2.1, 1.9, 2.2, 1.8, 2.0]
-LOG_LOW, LOG_HIGH = math.log(0.1), math.log(10.0)
+A = [-2.2, 0.3, -1.4, -0.1, -1.6]
+B = [3.1, 0.9, 2.7, 1.2, 2.1]
+LOG_LOW, LOG_HIGH = math.log(0.2), math.log(5.0)
 
 
 def prior(u):
-    return [-10.0 + 20.0 * u[0], -10.0 + 20.0 * u[1], math.exp(LOG_LOW + u[2] * (LOG_HIGH - LOG_LOW))]
+    return [-5.0 + 10.0 * u[0], -5.0 + 10.0 * u[1], math.exp(LOG_LOW + u[2] * (LOG_HIGH - LOG_LOW))]
 
 
 def log_likelihood(theta):
@@ -34,7 +34,7 @@ if __name__ == "__main__":
         a, b = np.array(A), np.array(B)
 
         def prior_v(u):
-            return np.column_stack([-10.0 + 20.0 * u[:, 0], -10.0 + 20.0 * u[:, 1],
+            return np.column_stack([-5.0 + 10.0 * u[:, 0], -5.0 + 10.0 * u[:, 1],
                                     np.exp(LOG_LOW + u[:, 2] * (LOG_HIGH - LOG_LOW))])
 
         def log_likelihood_v(theta):
