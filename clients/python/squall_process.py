@@ -24,10 +24,12 @@ import struct
 import sys
 import traceback
 
-try:
-    import numpy as np
-except ImportError:  # NumPy is optional
-    np = None
+np = None
+if not os.environ.get("SQUALL_PROCESS_NO_NUMPY"):  # set it to use the standard library only
+    try:
+        import numpy as np
+    except ImportError:  # NumPy is optional
+        np = None
 
 MAGIC = b"SQPR"
 VERSION = 1
