@@ -67,7 +67,8 @@ public record ProcessSettings(List<String> command, Path workingDirectory, Map<S
       names = Prior.defaultNames(dim);
     }
     params.require(names.size() == Math.max(dim, 1), "parameter 'names' needs " + dim + " names, got " + names);
-    Optional<Prior> prior = prior(params, names);
+    params.getString("prior", PRIOR_IN_PROCESS); // read even when the names are wrong: not "unknown"
+    Optional<Prior> prior = dim >= 1 && names.size() == dim ? prior(params, names) : Optional.empty();
     double taskTimeout = params.getDouble("task-timeout-s", 600);
     double startTimeout = params.getDouble("start-timeout-s", 120);
     params.require(taskTimeout > 0, "parameter 'task-timeout-s' must be > 0, got " + taskTimeout);

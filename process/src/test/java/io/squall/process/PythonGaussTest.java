@@ -12,10 +12,13 @@ import io.squall.sampler.ModelParameters;
 import io.squall.sampler.SamplerResult;
 import io.squall.sampler.SamplerSettings;
 import io.squall.sampler.SequentialDriver;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The gauss example written in Python (clients/python/examples/gauss.py, a real python3 child)
@@ -33,9 +36,14 @@ class PythonGaussTest {
     return new GaussianModel.Factory().create(ModelParameters.of("gaussian", Map.of("dim", "2")));
   }
 
-  @Test
-  void pythonLogLikelihoodsEqualTheJavaOnesBitForBit() {
-    try (ProcessModel python = PythonChildren.model(PythonChildren.GAUSS, GAUSS)) {
+  @ParameterizedTest
+  @ValueSource(strings = {"numpy if installed", "standard library only"})
+  void pythonLogLikelihoodsEqualTheJavaOnesBitForBit(String client) {
+    Map<String, String> params = new HashMap<>(GAUSS);
+    if (client.startsWith("standard")) {
+      params.put("environment.SQUALL_PROCESS_NO_NUMPY", "1");
+    }
+    try (ProcessModel python = PythonChildren.model(PythonChildren.GAUSS, params)) {
       double[][] thetas = {{0.0, 0.0}, {1.5, -2.25}, {-9.99, 7.123456789}, {3e-8, 1e3}};
       assertArrayEquals(javaGaussian().logLikelihoods(thetas), python.logLikelihoods(thetas));
       assertEquals(0, python.derivedNames().size());

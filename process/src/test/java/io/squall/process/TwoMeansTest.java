@@ -9,11 +9,14 @@ import io.squall.actors.LocalOptions;
 import io.squall.sampler.Posterior;
 import io.squall.sampler.SamplerResult;
 import io.squall.sampler.SamplerSettings;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * clients/python/examples/two_means.py: a Python likelihood with its own prior (the child
@@ -41,9 +44,15 @@ class TwoMeansTest {
     return Math.abs(result.logEvidence() - REFERENCE_LOG_Z) < 4 * result.logEvidenceError();
   }
 
-  @Test
-  void ownPriorAndDerivedValuesGiveTheRightLogZAndPosterior() {
-    SamplerResult result = run(Map.of("dim", "3", "names", "[mu1, mu2, s]", "prior", "process"));
+  /** The vectorized NumPy callbacks (when NumPy is installed) and the per-point ones without it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"vectorized", "standard library only"})
+  void ownPriorAndDerivedValuesGiveTheRightLogZAndPosterior(String client) {
+    Map<String, String> params = new HashMap<>(Map.of("dim", "3", "names", "[mu1, mu2, s]", "prior", "process"));
+    if (client.startsWith("standard")) {
+      params.put("environment.SQUALL_PROCESS_NO_NUMPY", "1");
+    }
+    SamplerResult result = run(params);
     assertTrue(agrees(result), "log Z " + result.logEvidence() + " ± " + result.logEvidenceError());
     Posterior posterior = result.posterior();
     assertEquals(List.of("diff", "sum"), posterior.derivedNames());
