@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Reference log Z = −19.1918, posterior mean of s 1.1089: the two μ integrals done exactly
  * (Gaussian times erf for the prior box) and the one over u of s by the midpoint rule with 200,000
- * nodes (python3, the quadrature in docs/performance.md's "process" section). The test accepts
+ * nodes ({@code python3 process/src/test/python/two_means_reference.py}). The test accepts
  * |Δ log Z| &lt; 4 stated errors (false-failure probability ≈ 6e−5 for a calibrated error; fixed
  * seed). A deliberately wrong prior (μ ~ U(−10, 10) in the settings instead of the child's
  * U(−5, 5), log Z lower by 2·ln 2) is rejected by the same check.
