@@ -7,6 +7,7 @@
   hang-once       after AFTER points, sleeps for an hour (once: MARKER file records it)
   hang            sleeps for an hour on the first request
   raise           raises ValueError for theta[0] > 5
+  exit            writes to stderr and exits with code 3 before the handshake
 """
 import math
 import os
@@ -62,6 +63,9 @@ def log_likelihood(theta):
 
 
 if __name__ == "__main__":
+    if FAULT == "exit":
+        sys.stderr.write("faulty.py: cannot read the data file\n")
+        sys.exit(3)
     if FAULT == "print":
         print("hello from faulty.py")
     squall_process.serve(log_likelihood, dim=DIM, _version=2 if FAULT == "version" else 1)

@@ -143,6 +143,14 @@ class ChildFailureTest {
   }
 
   @Test
+  void aChildThatExitsAtStartIsReportedWithItsExitCodeAndStderr() {
+    ProcessModelException e = assertThrows(ProcessModelException.class,
+        () -> PythonChildren.model(PythonChildren.FAULTY, faulty("exit", Map.of())));
+    assertTrue(e.getMessage().contains("it exited with code 3; its stderr ended with: faulty.py: cannot read the "
+        + "data file"), e.getMessage());
+  }
+
+  @Test
   void aCommandThatCannotStartIsNamed() {
     Map<String, String> params = new HashMap<>(PythonChildren.params(PythonChildren.FAULTY, faulty("none", Map.of())));
     params.put("command", "[\"no-such-python-xyz\", \"faulty.py\"]");
