@@ -1,6 +1,8 @@
 package io.squall.cluster;
 
 import io.squall.examples.ExampleModels;
+import io.squall.process.ProcessModelFactory;
+import io.squall.process.ProcessSettings;
 import io.squall.sampler.Model;
 import io.squall.sampler.ModelFactory;
 import io.squall.sampler.ModelParameters;
@@ -11,7 +13,8 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 
 /**
- * Turns a {@link ModelSpec} into a {@link Model}: a built-in name goes to {@link ExampleModels};
+ * Turns a {@link ModelSpec} into a {@link Model}: a built-in name goes to {@link ExampleModels},
+ * {@code process} to {@link ProcessModelFactory};
  * any other name must be a class on the classpath implementing {@link ModelFactory} with a public
  * no-argument constructor. Every failure is a {@link SettingsException} with one clear line.
  */
@@ -22,6 +25,9 @@ public final class ModelResolver {
   public static Model resolve(ModelSpec spec) {
     if (ExampleModels.names().contains(spec.name())) {
       return ExampleModels.create(spec.name(), spec.params());
+    }
+    if (ProcessSettings.MODEL_NAME.equals(spec.name())) {
+      return new ProcessModelFactory().create(ModelParameters.of(spec.name(), spec.params()));
     }
     ModelFactory factory = instantiate(load(spec.name()));
     return create(factory, spec);
