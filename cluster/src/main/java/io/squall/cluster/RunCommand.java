@@ -80,10 +80,13 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
   public Integer call() {
     Checkpoints.Start start = Checkpoints.start(resume,
         resumed -> SettingsLoader.load(Optional.ofNullable(configFile), overrides(), resumed));
-    RunSettings settings = start.settings();
+    Optional<AppliedTuning> tuning = AppliedTuning.lookup(start.settings(),
+        TuneSettings.load(Optional.ofNullable(configFile)), spec.commandLine().getOut());
+    RunSettings settings = tuning.map(t -> t.apply(start.settings(), workers != null, spec.commandLine().getOut()))
+        .orElse(start.settings());
     ResultsWriter.prepare(settings.outputDir());
     start.announce(resume, spec.commandLine().getOut());
-    RunOutcome outcome = sample(settings, start.model(), start.resumed());
+    RunOutcome outcome = sample(settings, start.model(), start.resumed()).withTuning(tuning);
     ResultsWriter.write(outcome);
     RunReport.print(outcome, spec.commandLine().getOut());
     return CommandLine.ExitCode.OK;
