@@ -23,6 +23,8 @@ public record TuneSettings(long maxMemoryPerWorker, Path cacheDir, Duration time
   static final String CACHE_DIR = "squall.tune.cache-dir";
   static final String TIME_PER_CANDIDATE = "squall.tune.time-per-candidate";
   static final String USE_CACHE = "squall.tune.use-cache";
+  /** Every key of {@code squall.tune}. */
+  static final List<String> KEYS = List.of(MAX_MEMORY, CACHE_DIR, TIME_PER_CANDIDATE, USE_CACHE);
 
   /** The settings of the defaults with {@code configFile} (already validated) over them. */
   static TuneSettings load(Optional<Path> configFile) {
