@@ -31,6 +31,19 @@ record AppliedTuning(Path file, Tuning tuning) {
     }
   }
 
+  /**
+   * The cached workers per node of the model of a worker node whose {@code squall.cluster.workers}
+   * is 0 (one per core), if there are some, saying so on {@code out}.
+   */
+  static Optional<Integer> workersPerNode(RunSettings settings, TuneSettings tune, PrintWriter out) {
+    Optional<AppliedTuning> applied = lookup(settings.withExecution(Execution.local(1)), tune, out);
+    applied.ifPresent(a -> {
+      out.println("tuning: using " + a.file() + ": " + a.tuning().workers() + " worker actors on this node");
+      out.flush();
+    });
+    return applied.map(a -> a.tuning().workers());
+  }
+
   /** The settings with this tuning applied; {@code workersGiven}: --workers was on the command line. */
   RunSettings apply(RunSettings settings, boolean workersGiven, PrintWriter out) {
     int workers = workersGiven ? settings.execution().workers() : tuning.workers();

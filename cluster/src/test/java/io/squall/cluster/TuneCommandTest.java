@@ -121,6 +121,17 @@ class TuneCommandTest {
   }
 
   @Test
+  void aWorkerNodeTakesTheCachedWorkersPerNode() throws IOException {
+    assertEquals(0, squall("tune", "--config", config.toString()).exitCode());
+    RunSettings settings = SettingsLoader.load(java.util.Optional.of(config), CliOverrides.none());
+    java.io.StringWriter log = new java.io.StringWriter();
+    java.util.Optional<Integer> workers = AppliedTuning.workersPerNode(settings,
+        TuneSettings.load(java.util.Optional.of(config)), new java.io.PrintWriter(log, true));
+    assertEquals(java.util.Optional.of(cachedEntry().get("workers").asInt()), workers);
+    assertTrue(log.toString().contains("worker actors on this node"), log.toString());
+  }
+
+  @Test
   void anotherModelHasItsOwnEntry() throws IOException {
     assertEquals(0, squall("tune", "--config", config.toString()).exitCode());
     CheckpointCliTest.Outcome other = squall("run", "--config", config.toString(), "--param", "dim=3");
