@@ -42,8 +42,8 @@ final class Tuner {
     }
   }
 
-  /** One candidate's measurement. */
-  record Measurement(int pointsPerTask, double secondsPerPoint, long bytesPerPoint) {
+  /** One candidate's measurement: {@code points} evaluated in tasks of {@code pointsPerTask}. */
+  record Measurement(int pointsPerTask, long points, double secondsPerPoint, long bytesPerPoint) {
     long memoryPerWorker() {
       return pointsPerTask * bytesPerPoint;
     }
@@ -108,7 +108,7 @@ final class Tuner {
     } while (System.nanoTime() - start < nanos);
     double seconds = (System.nanoTime() - start) / 1e9;
     long bytes = threads.getCurrentThreadAllocatedBytes() - bytes0;
-    return new Measurement(pointsPerTask, seconds / evaluated, Math.max(1, bytes / evaluated));
+    return new Measurement(pointsPerTask, evaluated, seconds / evaluated, Math.max(1, bytes / evaluated));
   }
 
   /** Points per second of {@code workers} threads evaluating tasks of {@code pointsPerTask} at once. */
@@ -120,8 +120,7 @@ final class Tuner {
     for (int w = 0; w < workers; w++) {
       int index = w;
       Thread thread = new Thread(() -> {
-        Measurement m = evaluate(pointsPerTask, nanos);
-        evaluated[index] = Math.round(nanos / 1e9 / m.secondsPerPoint());
+        evaluated[index] = evaluate(pointsPerTask, nanos).points();
       }, "squall-tune-" + w);
       threads.add(thread);
       thread.start();
@@ -139,6 +138,6 @@ final class Tuner {
     for (long n : evaluated) {
       total += n;
     }
-    return total / Math.max(wall, nanos / 1e9);
+    return total / wall;
   }
 }
