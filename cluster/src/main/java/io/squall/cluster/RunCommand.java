@@ -83,13 +83,16 @@ final class RunCommand implements Callable<Integer>, CliErrors.Verbose {
   public Integer call() {
     Checkpoints.Start start = Checkpoints.start(resume,
         resumed -> SettingsLoader.load(Optional.ofNullable(configFile), overrides(), resumed));
-    RunSettings settings = start.settings();
+    Optional<AppliedTuning> tuning = AppliedTuning.lookup(start.settings(),
+        TuneSettings.load(Optional.ofNullable(configFile)), spec.commandLine().getOut());
+    RunSettings settings = tuning.map(t -> t.apply(start.settings(), workers != null, spec.commandLine().getOut()))
+        .orElse(start.settings());
     ResultsWriter.prepare(settings.outputDir());
     start.announce(resume, spec.commandLine().getOut());
     RunProgress progress = output.progress(settings.sampler().totalSamples());
     RunOutcome outcome;
     try {
-      outcome = sample(settings, start.model(), start.resumed(), progress);
+      outcome = sample(settings, start.model(), start.resumed(), progress).withTuning(tuning);
       progress.finished();
     } finally {
       progress.close();

@@ -13,7 +13,19 @@ import java.util.OptionalDouble;
  * @param knownLogEvidence the model's analytic log-evidence, when known
  * @param wallSeconds wall time of the sampling (model construction excluded)
  * @param stats how the workers did (parallel modes only)
+ * @param tuning the cached tuning the run used, if any ({@code squall tune})
  */
 public record RunOutcome(
     RunSettings settings, SamplerResult result, OptionalDouble knownLogEvidence, double wallSeconds,
-    Optional<RunStats> stats) {}
+    Optional<RunStats> stats, Optional<AppliedTuning> tuning) {
+  /** An outcome of a run that used no cached tuning. */
+  public RunOutcome(RunSettings settings, SamplerResult result, OptionalDouble knownLogEvidence, double wallSeconds,
+      Optional<RunStats> stats) {
+    this(settings, result, knownLogEvidence, wallSeconds, stats, Optional.empty());
+  }
+
+  /** This outcome, recording the cached tuning the run used. */
+  RunOutcome withTuning(Optional<AppliedTuning> applied) {
+    return new RunOutcome(settings, result, knownLogEvidence, wallSeconds, stats, applied);
+  }
+}

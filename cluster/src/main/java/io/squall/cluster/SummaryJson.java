@@ -60,6 +60,7 @@ final class SummaryJson {
     samplerSettings(root.putObject("settings"), r);
     outcome.knownLogEvidence().ifPresent(z -> number(root, "knownLogEvidence", z));
     outcome.stats().ifPresent(stats -> workers(root, stats));
+    outcome.tuning().ifPresent(t -> tuning(root.putObject("tuning"), t));
     diagnostics(root.putArray("diagnostics"), r.diagnostics());
     root.put("squallVersion", SquallVersion.get());
     return root;
@@ -83,6 +84,15 @@ final class SummaryJson {
     }
     stats.advice().forEach(root.putArray("advice")::add);
     stats.warnings().forEach(warnings(root)::add);
+  }
+
+  /** The cached tuning the run used ({@code squall tune}). */
+  private static void tuning(ObjectNode node, AppliedTuning applied) {
+    node.put("file", applied.file().toString());
+    node.put("workers", applied.tuning().workers());
+    node.put("pointsPerTask", applied.tuning().pointsPerTask());
+    number(node, "secondsPerPoint", applied.tuning().secondsPerPoint());
+    node.put("measuredAt", applied.tuning().measuredAt());
   }
 
   /** The evidence report's keys, after logEvidenceError. */

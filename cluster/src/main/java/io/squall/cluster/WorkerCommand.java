@@ -73,6 +73,14 @@ final class WorkerCommand implements Callable<Integer>, CliErrors.Verbose {
       keys.put(SettingKeys.CLUSTER_WORKERS, workers);
     }
     RunSettings settings = options.load(Optional.empty(), Optional.empty(), Execution.cluster(0), keys);
+    if (settings.cluster().workers() == 0) {
+      Optional<Integer> tuned = AppliedTuning.workersPerNode(settings,
+          TuneSettings.load(Optional.ofNullable(options.configFile)), spec.commandLine().getOut());
+      if (tuned.isPresent()) {
+        keys.put(SettingKeys.CLUSTER_WORKERS, tuned.get());
+        settings = options.load(Optional.empty(), Optional.empty(), Execution.cluster(0), keys);
+      }
+    }
     Model model = ModelResolver.resolve(settings.model());
     ClusterSettings cluster = settings.cluster();
     if (cluster.seedNodes().isEmpty()) {

@@ -35,7 +35,7 @@ class ModelResolverTest {
 
   @Test
   void unknownName() {
-    assertEquals("unknown model 'foo': not a built-in model (gaussian, shells, eggbox, rosenbrock) "
+    assertEquals("unknown model 'foo': not a built-in model (gaussian, shells, eggbox, rosenbrock, nbody) "
         + "and no class of that name on the classpath", problem("foo"));
   }
 

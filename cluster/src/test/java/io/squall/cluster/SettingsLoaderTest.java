@@ -56,6 +56,7 @@ class SettingsLoaderTest {
     expected.add(SettingKeys.CHECKPOINT_EVERY);
     expected.add(SettingKeys.CHECKPOINT_FILE);
     expected.addAll(SettingKeys.CLUSTER_KEYS);
+    expected.addAll(TuneSettings.KEYS);
     Set<String> ownKeys = new TreeSet<>(UnknownKeys.leafKeys(SettingsLoader.defaults()));
     ownKeys.removeIf(k -> k.startsWith("squall.tasks.") || k.startsWith("squall.local.")
         || k.matches("squall\\.[a-z-]+-dispatcher\\..*"));

@@ -237,7 +237,7 @@ class SquallCliTest {
     Outcome run = squall("run", "--model", "foo", "--out", dir.toString());
     assertEquals(2, run.exitCode());
     assertEquals(List.of("squall: error: unknown model 'foo': not a built-in model (gaussian, shells, "
-        + "eggbox, rosenbrock) and no class of that name on the classpath"), run.errLines());
+        + "eggbox, rosenbrock, nbody) and no class of that name on the classpath"), run.errLines());
     assertEquals("", run.out());
   }
 

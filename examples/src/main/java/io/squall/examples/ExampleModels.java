@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * The built-in example models, by name: the reference problems of Squall's design notes, with
- * known log-evidences for tests and benchmarks.
+ * known log-evidences for tests and benchmarks, and an expensive simulation-based likelihood
+ * ({@code nbody}) whose evidence is unknown.
  *
  * <table>
  *   <caption>Built-in models (every one also accepts {@code delay-ms})</caption>
@@ -22,6 +23,8 @@ import java.util.Objects;
  *   <tr><td>{@code shells}</td><td>dim (2), radius (2), width (0.1)</td><td>{@link ShellsModel}</td></tr>
  *   <tr><td>{@code eggbox}</td><td>dim (2, the only value)</td><td>{@link EggboxModel}</td></tr>
  *   <tr><td>{@code rosenbrock}</td><td>dim (10, even)</td><td>{@link RosenbrockModel}</td></tr>
+ *   <tr><td>{@code nbody}</td><td>bodies (128), steps (1000), ic-seed (1); no known evidence</td>
+ *       <td>{@link NBodyModel}</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -73,6 +76,7 @@ public final class ExampleModels {
     factories.put("shells", new ShellsModel.Factory());
     factories.put("eggbox", new EggboxModel.Factory());
     factories.put("rosenbrock", new RosenbrockModel.Factory());
+    factories.put("nbody", new NBodyModel.Factory());
     return Collections.unmodifiableMap(factories);
   }
 }
