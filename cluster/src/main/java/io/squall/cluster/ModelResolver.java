@@ -1,6 +1,8 @@
 package io.squall.cluster;
 
 import io.squall.examples.ExampleModels;
+import io.squall.examples.ExampleTasks;
+import io.squall.sampler.MapTask;
 import io.squall.process.ProcessModelFactory;
 import io.squall.process.ProcessSettings;
 import io.squall.sampler.Model;
@@ -14,7 +16,9 @@ import java.util.List;
 
 /**
  * Turns a {@link ModelSpec} into a {@link Model}: a built-in name goes to {@link ExampleModels},
- * {@code process} to {@link ProcessModelFactory};
+ * {@code process} to {@link ProcessModelFactory}; {@code task:NAME} is a {@link MapTask} of the
+ * distributed map (a built-in task of {@link ExampleTasks}, or a class implementing {@link MapTask}
+ * with a public no-argument constructor) in its {@link MapTask#asModel() model form};
  * any other name must be a class on the classpath implementing {@link ModelFactory} with a public
  * no-argument constructor. Every failure is a {@link SettingsException} with one clear line.
  */
@@ -29,8 +33,33 @@ public final class ModelResolver {
     if (ProcessSettings.MODEL_NAME.equals(spec.name())) {
       return new ProcessModelFactory().create(ModelParameters.of(spec.name(), spec.params()));
     }
+    if (spec.name().startsWith(ExampleTasks.PREFIX)) {
+      return task(spec).asModel();
+    }
     ModelFactory factory = instantiate(load(spec.name()));
     return create(factory, spec);
+  }
+
+  /** The map task named by {@code spec} ({@code task:NAME}). */
+  public static MapTask task(ModelSpec spec) {
+    String name = spec.name().substring(ExampleTasks.PREFIX.length());
+    if (ExampleTasks.names().contains(name)) {
+      return ExampleTasks.create(name, ModelParameters.of(spec.name(), spec.params()));
+    }
+    Class<?> type = load(name);
+    if (!MapTask.class.isAssignableFrom(type)) {
+      throw fail("task class '" + name + "' is not a built-in task (" + String.join(", ", ExampleTasks.names())
+          + ") and does not implement " + MapTask.class.getName());
+    }
+    if (!spec.params().isEmpty()) {
+      throw fail("task class '" + name + "' takes no parameters, got " + spec.params().keySet());
+    }
+    try {
+      return (MapTask) type.getConstructor().newInstance();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw fail("task class '" + name + "' cannot be instantiated with a public no-argument constructor: "
+          + describe(e instanceof InvocationTargetException ite ? ite.getCause() : e));
+    }
   }
 
   private static Class<?> load(String name) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     versionProvider = SquallVersion.class,
     description = "Squall: Persistent Sampling (sequential Monte Carlo) for Bayesian evidence and "
         + "posteriors on the JVM.",
-    subcommands = {RunCommand.class, MasterCommand.class, WorkerCommand.class, TuneCommand.class},
+    subcommands = {RunCommand.class, MasterCommand.class, WorkerCommand.class, TuneCommand.class,
+        ExampleCommand.class},
     footer = {"", "Run 'squall COMMAND --help' for the options of a command.",
         "Exit codes: 0 success, 1 failure during a run, 2 bad usage, settings or model."})
 public final class SquallCli implements Runnable {
