@@ -20,8 +20,6 @@ class MapExamplesTest {
 
   /** Counts points below the diagonal instead of inside the circle: its "π" is 2. */
   static final class WrongPi implements MapTask {
-    private final PiTask pi = new PiTask();
-
     @Override
     public int inputWidth() {
       return 3;
