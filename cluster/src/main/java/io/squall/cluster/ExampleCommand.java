@@ -53,7 +53,7 @@ final class ExampleCommand implements Runnable {
     Path configFile;
 
     String describe() {
-      return cluster ? "cluster" : workers() == 0 ? "sequential" : workers() + " workers";
+      return cluster ? "cluster" : workers() == 0 ? "sequential" : workers() + (workers() == 1 ? " worker" : " workers");
     }
 
     int workers() {
