@@ -4,7 +4,7 @@
 #   bench/accuracy.sh [options]        the seed sweep (io.squall.examples.bench.AccuracyBenchmark):
 #       --seeds S (20) --first F (1) --threads N (2) --problems gauss-10,corr-20,... --csv FILE
 #       --replicas R --active-particles N --effective-particles N --total-samples N
-#       --mcmc-steps N --max-mcmc-steps N
+#       --mcmc-steps N --max-mcmc-steps N --kernel PCN|RANDOM_WALK
 #   bench/accuracy.sh --cpu [options]  the sampler's own CPU on gauss-10 (SamplerCpuBenchmark):
 #       --seeds S (5) --total-samples N,N,... (4096) --active-particles N (256)
 #   bench/accuracy.sh --checkpoint [--pairs P]  the cost of a checkpoint every iteration on gauss-10

@@ -87,7 +87,7 @@ class SettingsLoaderTest {
         "pekko.loglevel = DEBUG"));
     RunSettings settings = load(file);
     assertEquals(100, settings.sampler().activeParticles());
-    assertEquals(512, settings.sampler().effectiveParticles());
+    assertEquals(SamplerSettings.DEFAULT_EFFECTIVE_PARTICLES, settings.sampler().effectiveParticles());
     assertEquals(Kernel.RANDOM_WALK, settings.sampler().kernel());
     assertEquals(Resampling.MULTINOMIAL, settings.sampler().resampling());
     assertTrue(settings.sampler().nanAsMinusInfinity());

@@ -40,9 +40,9 @@ public record SamplerSettings(
     boolean clustering) {
 
   public static final int DEFAULT_ACTIVE_PARTICLES = 256;
-  public static final int DEFAULT_EFFECTIVE_PARTICLES = 512;
+  public static final int DEFAULT_EFFECTIVE_PARTICLES = 768;
   public static final int DEFAULT_TOTAL_SAMPLES = 4096;
-  public static final int DEFAULT_MCMC_STEPS = 2;
+  public static final int DEFAULT_MCMC_STEPS = 1;
   public static final int DEFAULT_MAX_MCMC_STEPS = 20;
   public static final long DEFAULT_SEED = 42L;
   public static final int DEFAULT_REPLICAS = 1;

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs with clustering on {@link TestModels#twoModes} (weights 0.8 / 0.2, log Z = −2·ln 20).
  *
- * <p>Tolerances: over seeds 1001–1020 with default settings the log Ẑ error had mean −0.004 and
- * sd 0.074, and the posterior weight of the θ₀ &gt; 0 mode mean 0.2014 and sd 0.0049 (0.2004 and
- * 0.0065 with clustering off); measured with a loop over {@code SequentialDriver.run(twoModes(),
- * defaults().seed(s))}. The check averages {@value #SEEDS} seeds and allows 4 standard errors: a
+ * <p>Tolerances: over seeds 1001–1020 with default settings (768 effective particles, 1–20 steps)
+ * the log Ẑ error had mean −0.009 and sd 0.057, and the posterior weight of the θ₀ &gt; 0 mode mean
+ * 0.2007 and sd 0.0051 ({@link ToleranceSweep}; at the old defaults, 512 and 2–20: −0.004 / 0.074
+ * and 0.2014 / 0.0049). The check averages {@value #SEEDS} seeds and allows 4 standard errors: a
  * two-sided false-failure rate of 6·10⁻⁵ per quantity for a normal estimator.
  */
 class ClusteringRunTest {
@@ -40,8 +40,8 @@ class ClusteringRunTest {
       shares += shareOfSecondMode(r);
     }
     double k = 4 / Math.sqrt(SEEDS);
-    assertEquals(0.0, errors / SEEDS, k * 0.074, "mean log Z error");
-    assertEquals(0.2, shares / SEEDS, k * 0.0049, "mean weight of the second mode");
+    assertEquals(0.0, errors / SEEDS, k * 0.057, "mean log Z error");
+    assertEquals(0.2, shares / SEEDS, k * 0.0051, "mean weight of the second mode");
   }
 
   @Test

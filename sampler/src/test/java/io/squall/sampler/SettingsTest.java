@@ -26,7 +26,8 @@ class SettingsTest {
   void defaultsAreTheDocumentedOnes() {
     SamplerSettings s = SamplerSettings.defaults();
     assertEquals(256, s.activeParticles());
-    assertEquals(512, s.effectiveParticles());
+    assertEquals(768, s.effectiveParticles());
+    assertEquals(1, s.mcmcSteps());
     assertEquals(4096, s.totalSamples());
     assertEquals(Kernel.PCN, s.kernel());
     assertEquals(Resampling.SYSTEMATIC, s.resampling());

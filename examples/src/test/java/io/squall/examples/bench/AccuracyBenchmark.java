@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
  * <pre>
  * AccuracyBenchmark [--seeds S] [--first F] [--threads N] [--problems a,b] [--csv FILE]
  *                   [--replicas R] [--active-particles N] [--effective-particles N]
- *                   [--total-samples N] [--mcmc-steps N] [--max-mcmc-steps N]
+ *                   [--total-samples N] [--mcmc-steps N] [--max-mcmc-steps N] [--kernel PCN|RANDOM_WALK]
  * </pre>
  *
  * Runs seeds F … F+S−1 of each problem with default settings (except those given) and prints, per
@@ -36,7 +36,8 @@ import java.util.concurrent.Future;
  * re-solved (shipped) estimate, sd(e), rms σ̂, the scale sd(e)/rms σ̂, the coverage of the nominal
  * 68.3 % and 95.4 % intervals (normal quantiles for one run, Student-t with R−1 degrees of freedom
  * for replicas) with the ±2 s.e. binomial band, the share of runs above the truth, the median
- * K_eff and σ̂_lineage/σ̂_stratified, and the share of runs that warned. A cell with
+ * K_eff and σ̂_lineage/σ̂_stratified, the share of runs that warned, and the seed-averaged
+ * posterior std per coordinate against the truth ({@link #trueStd}). A cell with
  * |ē| &gt; 0.25·rms σ̂ is "biased" and not judged on coverage (design note evidence.md).
  */
 public final class AccuracyBenchmark {
@@ -45,7 +46,33 @@ public final class AccuracyBenchmark {
   /** One run's numbers. */
   record Run(String problem, long seed, double errorPersistent, double errorResolved, double sigma,
       double sigmaPersistent, double factor68, double factor95, double effectiveLineages, double ratio,
-      int warnings, long calls, double seconds) {}
+      int warnings, long calls, double seconds, double[] std) {}
+
+  /**
+   * The true posterior std per coordinate where it is known (NaN elsewhere): 1 on gauss-10 and
+   * corr-20 (σ = 1, the ±10 box holds all the mass); shells-2 3.777 and 1.420, eggbox-2 9.399 and
+   * 9.399 (2-D quadrature, {@code MultimodalStatisticalTest}); rosenbrock-10 0.703 for
+   * θ₀, θ₂, … and 1.563 for θ₁, θ₃, … (five identical pairs; design note persistent-sampling.md).
+   */
+  static double[] trueStd(String problem, int dim) {
+    double[] out = new double[dim];
+    Arrays.fill(out, Double.NaN);
+    switch (problem) {
+      case "gauss-10", "corr-20" -> Arrays.fill(out, 1.0);
+      case "shells-2" -> {
+        out[0] = 3.777;
+        out[1] = 1.420;
+      }
+      case "eggbox-2" -> Arrays.fill(out, 9.399);
+      case "rosenbrock-10" -> {
+        for (int j = 0; j < dim; j++) {
+          out[j] = j % 2 == 0 ? 0.703 : 1.563;
+        }
+      }
+      default -> { }
+    }
+    return out;
+  }
 
   private AccuracyBenchmark() {}
 
@@ -103,6 +130,7 @@ public final class AccuracyBenchmark {
         .totalSamples(Integer.parseInt(options.getOrDefault("total-samples", "" + d.totalSamples())))
         .mcmcSteps(Integer.parseInt(options.getOrDefault("mcmc-steps", "" + d.mcmcSteps())))
         .maxMcmcSteps(Integer.parseInt(options.getOrDefault("max-mcmc-steps", "" + d.maxMcmcSteps())))
+        .kernel(io.squall.sampler.Kernel.valueOf(options.getOrDefault("kernel", d.kernel().name())))
         .build();
   }
 
@@ -138,17 +166,19 @@ public final class AccuracyBenchmark {
     return new Run(problem, seed, e.logEvidencePersistent() - truth, e.logEvidenceResolved() - truth,
         e.logEvidenceError(), e.logEvidenceErrorPersistent(), e.halfWidth(0.6827) / e.logEvidenceError(),
         e.halfWidth(0.9545) / e.logEvidenceError(), e.effectiveLineages(), e.dependenceRatio(),
-        e.warnings().size(), r.likelihoodCalls(), seconds);
+        e.warnings().size(), r.likelihoodCalls(), seconds, r.posteriorStd());
   }
 
   private static void writeCsv(Path path, List<Run> runs) throws IOException {
     try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(path))) {
       out.println("problem,seed,errorPersistent,errorResolved,sigma,sigmaPersistent,factor68,factor95,"
-          + "effectiveLineages,ratio,warnings,calls,seconds");
+          + "effectiveLineages,ratio,warnings,calls,seconds,std");
       for (Run r : runs) {
-        out.printf(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.2f,%.4f,%d,%d,%.3f%n", r.problem(), r.seed(),
+        out.printf(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.2f,%.4f,%d,%d,%.3f,%s%n", r.problem(), r.seed(),
             r.errorPersistent(), r.errorResolved(), r.sigma(), r.sigmaPersistent(), r.factor68(), r.factor95(),
-            r.effectiveLineages(), r.ratio(), r.warnings(), r.calls(), r.seconds());
+            r.effectiveLineages(), r.ratio(), r.warnings(), r.calls(), r.seconds(),
+            Arrays.stream(r.std()).mapToObj(v -> String.format(Locale.ROOT, "%.4f", v))
+                .collect(java.util.stream.Collectors.joining(" ")));
       }
     }
   }
@@ -165,6 +195,28 @@ public final class AccuracyBenchmark {
       System.out.printf(Locale.ROOT, "| %s | %d | %+.3f ± %.3f | %.3f | %+.3f ± %.3f | %.3f | %.0f | %.2f |%n", name,
           rs.size(), mean(ep), sd(ep) / Math.sqrt(ep.length), sd(ep), mean(er), sd(er) / Math.sqrt(er.length), sd(er),
           rs.stream().mapToLong(Run::calls).average().orElse(0), rs.stream().mapToDouble(Run::seconds).average().orElse(0));
+    }
+    System.out.println();
+    System.out.println("Posterior std against the truth (seed-averaged std per coordinate / true std − 1; "
+        + "worst coordinate, and the range over coordinates with a known truth):");
+    System.out.println();
+    System.out.println("| problem | S | worst std error | range | mean calls |");
+    System.out.println("|---|---|---|---|---|");
+    for (String name : names) {
+      List<Run> rs = runs.stream().filter(r -> r.problem().equals(name)).toList();
+      double[] rel = stdErrors(name, rs);
+      double worst = 0;
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double v : rel) {
+        if (!Double.isNaN(v)) {
+          worst = Math.abs(v) > Math.abs(worst) ? v : worst;
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+      System.out.printf(Locale.ROOT, "| %s | %d | %+.1f %% | %+.1f … %+.1f %% | %.0f |%n", name, rs.size(), 100 * worst,
+          100 * lo, 100 * hi, rs.stream().mapToLong(Run::calls).average().orElse(0));
     }
     System.out.println();
     System.out.println("Calibration of logEvidenceError (shipped: re-solved estimate; persistent for comparison):");
@@ -199,6 +251,18 @@ public final class AccuracyBenchmark {
         100.0 * above / n, median(rs.stream().mapToDouble(Run::effectiveLineages).toArray()),
         median(rs.stream().mapToDouble(Run::ratio).toArray()),
         100.0 * rs.stream().filter(r -> r.warnings() > 0).count() / n);
+  }
+
+  /** Per coordinate: (mean over the runs of the posterior std) / true std − 1, NaN without a truth. */
+  static double[] stdErrors(String problem, List<Run> rs) {
+    int dim = rs.get(0).std().length;
+    double[] truth = trueStd(problem, dim);
+    double[] out = new double[dim];
+    for (int j = 0; j < dim; j++) {
+      int k = j;
+      out[j] = rs.stream().mapToDouble(r -> r.std()[k]).average().orElse(Double.NaN) / truth[j] - 1;
+    }
+    return out;
   }
 
   private static String coverage(int hits, int n, double p) {
