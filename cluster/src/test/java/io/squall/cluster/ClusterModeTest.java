@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ClusterModeTest {
-  /** Small settings (the 2-D gaussian with seed 42; a few thousand likelihood calls). */
+  /** Small settings (the 2-D gaussian with seed 42; 795 likelihood calls at the defaults). */
   static final String SAMPLER = String.join("\n",
       "squall.sampler { active-particles = 32, effective-particles = 64, total-samples = 256, seed = 42 }",
       "squall.model { name = gaussian, params { dim = 2, derived = true } }", "");
