@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ChildFailureTest {
   private static final SamplerSettings SETTINGS = SamplerSettings.builder()
-      .activeParticles(64).effectiveParticles(128).totalSamples(1024).build();
+      .activeParticles(64).effectiveParticles(128).totalSamples(1024).mcmcSteps(2).build();
   private static SamplerResult undisturbed;
 
   @TempDir Path dir;
@@ -50,6 +50,9 @@ class ChildFailureTest {
   @BeforeAll
   static void undisturbedRun() {
     undisturbed = run(faulty("none", Map.of()));
+    // The crash and hang tests fault a child after 1000 and 800 of its points; with two children
+    // sharing the calls, each must see more than that whatever the scheduling.
+    assertTrue(undisturbed.likelihoodCalls() > 2 * 1000 + 2000, "calls " + undisturbed.likelihoodCalls());
   }
 
   private static void assertUndisturbed(SamplerResult result) {
@@ -60,7 +63,7 @@ class ChildFailureTest {
 
   @Test
   void aChildThatCrashesMidRunIsRestartedAndTheResultIsUnchanged() {
-    assertUndisturbed(run(faulty("crash-once", Map.of("environment.AFTER", "3000",
+    assertUndisturbed(run(faulty("crash-once", Map.of("environment.AFTER", "1000",
         "environment.MARKER", dir.resolve("crashed").toString()))));
     assertTrue(dir.resolve("crashed").toFile().exists(), "the child did crash");
   }
@@ -81,7 +84,7 @@ class ChildFailureTest {
 
   @Test
   void aChildThatHangsIsKilledAfterTheTaskTimeoutAndRestarted() {
-    assertUndisturbed(run(faulty("hang-once", Map.of("environment.AFTER", "2000",
+    assertUndisturbed(run(faulty("hang-once", Map.of("environment.AFTER", "800",
         "environment.MARKER", dir.resolve("hung").toString(), "task-timeout-s", "2"))));
     assertTrue(dir.resolve("hung").toFile().exists(), "the child did hang");
   }
