@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.squall.sampler.CheckpointFormat;
 import io.squall.sampler.SamplerCheckpoint;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,13 +38,8 @@ class CheckpointCliTest {
   @TempDir Path dir;
   private Path config;
 
-  record Outcome(int exitCode, String out, String err) {}
-
-  static Outcome squall(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SquallCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Outcome(code, out.toString(), err.toString());
+  private static CliRun squall(String... args) {
+    return CliRun.squall(args);
   }
 
   @BeforeEach
@@ -59,7 +52,7 @@ class CheckpointCliTest {
     TestModels.Interruptible.BUDGET.set(Long.MAX_VALUE);
   }
 
-  private Outcome run(Path out, String... extra) {
+  private CliRun run(Path out, String... extra) {
     List<String> args = new ArrayList<>(List.of("run", "--config", config.toString(), "--model", MODEL,
         "--out", out.toString()));
     args.addAll(List.of(extra));
@@ -81,7 +74,7 @@ class CheckpointCliTest {
 
   private Path uninterrupted() {
     Path out = dir.resolve("uninterrupted");
-    Outcome run = run(out, "--workers", "0");
+    CliRun run = run(out, "--workers", "0");
     assertEquals(0, run.exitCode(), run.err());
     return out;
   }
@@ -94,7 +87,7 @@ class CheckpointCliTest {
     for (double fraction : new double[] {0.2, 0.5, 0.9}) {
       Path out = dir.resolve("stopped-" + fraction);
       TestModels.Interruptible.BUDGET.set((long) (fraction * calls));
-      Outcome stopped = run(out, "--workers", "0", "--checkpoint-every", "2");
+      CliRun stopped = run(out, "--workers", "0", "--checkpoint-every", "2");
       assertEquals(CliErrors.FAILURE, stopped.exitCode(), stopped.err());
       assertTrue(stopped.err().contains("budget of likelihood calls is spent"), stopped.err());
       assertFalse(Files.exists(out.resolve(ResultsWriter.SUMMARY)));
@@ -102,7 +95,7 @@ class CheckpointCliTest {
       int iterations = CheckpointFormat.read(checkpoint).iterations();
       resumedAfter.add(iterations);
       TestModels.Interruptible.BUDGET.set(Long.MAX_VALUE);
-      Outcome resumed = squall("run", "--resume", checkpoint.toString(), "--workers", "0");
+      CliRun resumed = squall("run", "--resume", checkpoint.toString(), "--workers", "0");
       assertEquals(0, resumed.exitCode(), resumed.err());
       assertTrue(resumed.out().startsWith("resuming " + checkpoint + " after iteration " + iterations + " ("),
           resumed.out());
@@ -122,7 +115,7 @@ class CheckpointCliTest {
     assertEquals(CliErrors.FAILURE, run(first, "--workers", "0", "--checkpoint-every", "3").exitCode());
     TestModels.Interruptible.BUDGET.set(Long.MAX_VALUE);
     Path second = dir.resolve("second");
-    Outcome resumed = squall("run", "--resume", first.resolve("checkpoint.bin").toString(), "--workers", "2",
+    CliRun resumed = squall("run", "--resume", first.resolve("checkpoint.bin").toString(), "--workers", "2",
         "--out", second.toString(), "--checkpoint-every", "4");
     assertEquals(0, resumed.exitCode(), resumed.err());
     assertSameResults(reference, second);
@@ -153,7 +146,7 @@ class CheckpointCliTest {
     assertEquals(List.of("radius2", "chi2"), written.derivedNames());
     Files.delete(out.resolve(ResultsWriter.SUMMARY));
     Files.delete(out.resolve(ResultsWriter.SAMPLES));
-    Outcome resumed = squall("run", "--resume", checkpoint.toString(), "--workers", "2");
+    CliRun resumed = squall("run", "--resume", checkpoint.toString(), "--workers", "2");
     assertEquals(0, resumed.exitCode(), resumed.err());
     assertSameResults(reference, out);
     assertTrue(Files.readAllLines(out.resolve(ResultsWriter.SAMPLES)).get(0).contains("radius2"));
@@ -173,7 +166,7 @@ class CheckpointCliTest {
     return out.resolve(CheckpointSettings.DEFAULT_FILE);
   }
 
-  private static void assertRefused(Outcome outcome, String expectedError) {
+  private static void assertRefused(CliRun outcome, String expectedError) {
     assertEquals(CliErrors.USAGE, outcome.exitCode(), outcome.err());
     assertEquals("squall: error: " + expectedError + System.lineSeparator(), outcome.err());
   }
@@ -195,7 +188,7 @@ class CheckpointCliTest {
     assertRefused(squall("run", "--resume", checkpoint.toString(), "--seed", "7"),
         "squall.sampler.seed is 7 but the checkpoint was written with 42 (sampler settings cannot change on resume)");
     Path other = TestFiles.write(dir, "other.conf", "squall.sampler { active-particles = 32, kernel = random-walk }");
-    Outcome two = squall("run", "--resume", checkpoint.toString(), "--config", other.toString());
+    CliRun two = squall("run", "--resume", checkpoint.toString(), "--config", other.toString());
     assertEquals(CliErrors.USAGE, two.exitCode());
     assertEquals(List.of("squall: error: 2 problems:",
         "  - squall.sampler.active-particles is 32 but the checkpoint was written with 64 (sampler settings "
@@ -236,7 +229,7 @@ class CheckpointCliTest {
     Path folder = Files.createDirectories(dir.resolve("a-folder"));
     Path file = TestFiles.write(dir, "cp.conf",
         TestFiles.SMALL_SAMPLER + "squall.checkpoint.file = \"" + folder + "\"\n");
-    Outcome run = squall("run", "--config", file.toString(), "--model", MODEL,
+    CliRun run = squall("run", "--config", file.toString(), "--model", MODEL,
         "--out", dir.resolve("out").toString(), "--workers", "2", "--checkpoint-every", "2");
     assertEquals(CliErrors.FAILURE, run.exitCode(), run.err());
     assertTrue(run.err().startsWith("squall: error: cannot write checkpoint '" + folder + "': "), run.err());

@@ -36,7 +36,7 @@ class CheckpointKillTest {
   void aRunKilledAfterACheckpointResumesToTheUninterruptedResults() throws IOException {
     Path config = TestFiles.smallConfig(dir, "squall.sampler.seed = 42");
     Path reference = dir.resolve("uninterrupted");
-    assertEquals(0, CheckpointCliTest.squall("run", "--config", config.toString(), "--model", CheckpointCliTest.MODEL,
+    assertEquals(0, CliRun.squall("run", "--config", config.toString(), "--model", CheckpointCliTest.MODEL,
         "--workers", "0", "--out", reference.toString()).exitCode());
     int total = JSON.readTree(reference.resolve(ResultsWriter.SUMMARY).toFile()).get("iterations").asInt();
 
@@ -55,13 +55,13 @@ class CheckpointKillTest {
     assertFalse(Files.exists(killed.resolve(ResultsWriter.SUMMARY)), "the killed run wrote no results");
 
     Path sequential = dir.resolve("resumed-sequential");
-    CheckpointCliTest.Outcome resumed = CheckpointCliTest.squall("run", "--resume", checkpoint.toString(),
+    CliRun resumed = CliRun.squall("run", "--resume", checkpoint.toString(),
         "--workers", "0", "--out", sequential.toString());
     assertEquals(0, resumed.exitCode(), resumed.err());
     assertEquals(withoutWallTime(reference), withoutWallTime(sequential));
     CheckpointCliTest.assertSameResults(reference, sequential);
 
-    CheckpointCliTest.Outcome local = CheckpointCliTest.squall("run", "--resume", checkpoint.toString(),
+    CliRun local = CliRun.squall("run", "--resume", checkpoint.toString(),
         "--workers", "2");
     assertEquals(0, local.exitCode(), local.err());
     CheckpointCliTest.assertSameResults(reference, killed);

@@ -3,8 +3,6 @@ package io.squall.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,13 +14,8 @@ import org.junit.jupiter.api.Timeout;
 class ExampleCommandTest {
   private static final Pattern ESTIMATE = Pattern.compile("pi ≈ ([0-9.]+)");
 
-  record Outcome(int exitCode, String out, String err) {}
-
-  static Outcome squall(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SquallCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Outcome(code, out.toString(), err.toString());
+  private static CliRun squall(String... args) {
+    return CliRun.squall(args);
   }
 
   static String estimate(String out) {
@@ -33,33 +26,33 @@ class ExampleCommandTest {
 
   @Test
   void piIsTheSameSequentiallyAndOnLocalWorkers() {
-    Outcome sequential = squall("example", "pi", "--workers", "0", "--samples", "2000000", "--chunks", "50");
+    CliRun sequential = squall("example", "pi", "--workers", "0", "--samples", "2000000", "--chunks", "50");
     assertEquals(0, sequential.exitCode(), sequential.err());
-    Outcome local = squall("example", "pi", "--workers", "3", "--samples", "2000000", "--chunks", "50");
+    CliRun local = squall("example", "pi", "--workers", "3", "--samples", "2000000", "--chunks", "50");
     assertEquals(0, local.exitCode(), local.err());
     assertEquals(estimate(sequential.out()), estimate(local.out()));
     assertTrue(local.out().contains("3 workers"), local.out());
-    Outcome otherSeed = squall("example", "pi", "--workers", "0", "--samples", "2000000", "--chunks", "50",
+    CliRun otherSeed = squall("example", "pi", "--workers", "0", "--samples", "2000000", "--chunks", "50",
         "--seed", "7");
     assertTrue(!estimate(otherSeed.out()).equals(estimate(sequential.out())), otherSeed.out());
   }
 
   @Test
   void addChecksItsOwnResult() {
-    Outcome add = squall("example", "add", "--workers", "2", "--size", "100003", "--chunk", "1000");
+    CliRun add = squall("example", "add", "--workers", "2", "--size", "100003", "--chunk", "1000");
     assertEquals(0, add.exitCode(), add.err());
     assertTrue(add.out().contains("all 100003 elements equal the sequential sum (101 chunks of 1000"), add.out());
   }
 
   @Test
   void badUsageIsOneClearErrorWithExitTwo() {
-    Outcome none = squall("example");
+    CliRun none = squall("example");
     assertEquals(2, none.exitCode());
     assertTrue(none.err().contains("name an example: pi or add"), none.err());
-    Outcome chunks = squall("example", "pi", "--samples", "10", "--chunks", "20", "--workers", "0");
+    CliRun chunks = squall("example", "pi", "--samples", "10", "--chunks", "20", "--workers", "0");
     assertTrue(chunks.exitCode() != 0);
     assertTrue(chunks.err().contains("samples ≥ chunks"), chunks.err());
-    Outcome size = squall("example", "add", "--size", "0");
+    CliRun size = squall("example", "add", "--size", "0");
     assertEquals(2, size.exitCode());
     assertTrue(size.err().contains("--size and --chunk must be at least 1"), size.err());
   }

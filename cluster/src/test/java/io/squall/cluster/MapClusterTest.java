@@ -31,7 +31,7 @@ class MapClusterTest {
 
   @Test
   void piOnTwoWorkerJvmsEqualsTheSequentialEstimateAndAnotherTaskIsRefused() throws IOException {
-    ExampleCommandTest.Outcome sequential = ExampleCommandTest.squall("example", "pi", "--workers", "0",
+    CliRun sequential = CliRun.squall("example", "pi", "--workers", "0",
         "--samples", "4000000", "--chunks", "200");
     assertEquals(0, sequential.exitCode(), sequential.err());
     try (NodeProcesses nodes = new NodeProcesses(dir)) {

@@ -34,8 +34,8 @@ class TuneCommandTest {
     cacheFile = dir.resolve("cache").resolve("tuning-" + HardwareSignature.current().hash() + ".json");
   }
 
-  private static CheckpointCliTest.Outcome squall(String... args) {
-    return CheckpointCliTest.squall(args);
+  private static CliRun squall(String... args) {
+    return CliRun.squall(args);
   }
 
   private JsonNode cachedEntry() throws IOException {
@@ -44,7 +44,7 @@ class TuneCommandTest {
 
   @Test
   void tuneWritesTheCacheAndAFollowingRunUsesIt() throws IOException {
-    CheckpointCliTest.Outcome tune = squall("tune", "--config", config.toString());
+    CliRun tune = squall("tune", "--config", config.toString());
     assertEquals(0, tune.exitCode(), tune.err());
     assertTrue(tune.out().contains("wrote " + cacheFile), tune.out());
     JsonNode entry = cachedEntry();
@@ -53,7 +53,7 @@ class TuneCommandTest {
     assertTrue(entry.get("pointsPerTask").asInt() >= 1, entry.toString());
     assertEquals(HardwareSignature.current().cores(), JSON.readTree(cacheFile.toFile()).path("signature").path("cores").asInt());
 
-    CheckpointCliTest.Outcome run = squall("run", "--config", config.toString());
+    CliRun run = squall("run", "--config", config.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("tuning: using " + cacheFile), run.out());
     JsonNode summary = JSON.readTree(dir.resolve("out").resolve("summary.json").toFile());
@@ -61,17 +61,17 @@ class TuneCommandTest {
     assertEquals(workers, summary.get("workers").asInt());
     assertEquals(entry.get("pointsPerTask").asInt(), summary.path("tuning").path("pointsPerTask").asInt());
 
-    CheckpointCliTest.Outcome again = squall("tune", "--config", config.toString());
+    CliRun again = squall("tune", "--config", config.toString());
     assertTrue(again.out().contains("cached tuning in " + cacheFile), again.out());
   }
 
   @Test
   void explicitWorkersWinAndSequentialRunsUseNoTuning() throws IOException {
     assertEquals(0, squall("tune", "--config", config.toString()).exitCode());
-    CheckpointCliTest.Outcome sequential = squall("run", "--config", config.toString(), "--workers", "0");
+    CliRun sequential = squall("run", "--config", config.toString(), "--workers", "0");
     assertFalse(sequential.out().contains("tuning:"), sequential.out());
     assertTrue(JSON.readTree(dir.resolve("out").resolve("summary.json").toFile()).path("tuning").isMissingNode());
-    CheckpointCliTest.Outcome three = squall("run", "--config", config.toString(), "--workers", "3");
+    CliRun three = squall("run", "--config", config.toString(), "--workers", "3");
     assertTrue(three.out().contains("tuning: using"), three.out());
     assertEquals(3, JSON.readTree(dir.resolve("out").resolve("summary.json").toFile()).get("workers").asInt());
   }
@@ -80,7 +80,7 @@ class TuneCommandTest {
   void retuneClearsAndMeasuresAgain() throws IOException {
     assertEquals(0, squall("tune", "--config", config.toString()).exitCode());
     String first = cachedEntry().get("measuredAt").asText();
-    CheckpointCliTest.Outcome retune = squall("tune", "--config", config.toString(), "--retune");
+    CliRun retune = squall("tune", "--config", config.toString(), "--retune");
     assertEquals(0, retune.exitCode(), retune.err());
     assertTrue(retune.out().contains("cleared " + cacheFile), retune.out());
     assertTrue(retune.out().contains("wrote " + cacheFile), retune.out());
@@ -91,7 +91,7 @@ class TuneCommandTest {
   void maxMemoryPerWorkerIsRespected() throws IOException {
     Path limited = TestFiles.write(dir, "limited.conf", Files.readString(config)
         + "squall.tune.max-memory-per-worker = 2 KiB\n");
-    CheckpointCliTest.Outcome tune = squall("tune", "--config", limited.toString());
+    CliRun tune = squall("tune", "--config", limited.toString());
     assertEquals(0, tune.exitCode(), tune.err());
     JsonNode entry = cachedEntry();
     assertTrue(entry.get("memoryPerWorkerBytes").asLong() <= 2048, entry.toString());
@@ -99,7 +99,7 @@ class TuneCommandTest {
 
     Path tiny = TestFiles.write(dir, "tiny.conf", Files.readString(config)
         + "squall.tune.max-memory-per-worker = 1\n");
-    CheckpointCliTest.Outcome refused = squall("tune", "--config", tiny.toString(), "--retune");
+    CliRun refused = squall("tune", "--config", tiny.toString(), "--retune");
     assertEquals(2, refused.exitCode(), refused.out());
     assertTrue(refused.err().contains("squall.tune.max-memory-per-worker = 1 bytes is less than one point"),
         refused.err());
@@ -109,11 +109,11 @@ class TuneCommandTest {
   void aCorruptCacheIsReportedAndMeasuredAgain() throws IOException {
     Files.createDirectories(cacheFile.getParent());
     Files.writeString(cacheFile, "{ this is not json");
-    CheckpointCliTest.Outcome run = squall("run", "--config", config.toString());
+    CliRun run = squall("run", "--config", config.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("warning: tuning cache '" + cacheFile + "' is unreadable (not valid JSON"),
         run.out());
-    CheckpointCliTest.Outcome tune = squall("tune", "--config", config.toString());
+    CliRun tune = squall("tune", "--config", config.toString());
     assertEquals(0, tune.exitCode(), tune.err());
     assertTrue(tune.out().contains("is unreadable"), tune.out());
     assertTrue(tune.out().contains("measuring again"), tune.out());
@@ -134,7 +134,7 @@ class TuneCommandTest {
   @Test
   void anotherModelHasItsOwnEntry() throws IOException {
     assertEquals(0, squall("tune", "--config", config.toString()).exitCode());
-    CheckpointCliTest.Outcome other = squall("run", "--config", config.toString(), "--param", "dim=3");
+    CliRun other = squall("run", "--config", config.toString(), "--param", "dim=3");
     assertEquals(0, other.exitCode(), other.err());
     assertFalse(other.out().contains("tuning:"), other.out());
   }
