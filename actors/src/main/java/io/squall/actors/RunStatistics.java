@@ -81,9 +81,13 @@ final class RunStatistics {
     retries++;
   }
 
-  /** The running totals for a progress display, {@code wallNanos} after the start. */
-  WorkerActivity activity(long wallNanos) {
-    return new WorkerActivity(perWorker.size(), busyNanos * 1e-9, wallNanos * 1e-9);
+  /**
+   * The running totals for a progress display, {@code wallNanos} after the start, for a pool of
+   * {@code workers} (the size the batch was cut for: in local mode all workers, even one that has
+   * not asked for a task yet).
+   */
+  WorkerActivity activity(long wallNanos, int workers) {
+    return new WorkerActivity(workers, busyNanos * 1e-9, wallNanos * 1e-9);
   }
 
   /** The likelihood time per point measured in the last batch (NaN before). */

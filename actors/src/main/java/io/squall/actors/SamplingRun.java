@@ -30,6 +30,7 @@ final class SamplingRun<W> {
   private final RunStatistics stats = new RunStatistics();
   private final long startNanos;
   private Batch batch;
+  private int batchWorkers = 1;
   private long lastProgressNanos;
 
   SamplingRun(BatchSource source, LocalOptions options, LongSupplier clock) {
@@ -61,6 +62,7 @@ final class SamplingRun<W> {
       // the larger message of a task is its points (d doubles each) or its results (1 + k each)
       int doublesPerPoint = Math.max(next.unitPoints()[0].length, 1 + source.derivedCount());
       book.start(next.id(), TaskSizer.sizes(next.size(), doublesPerPoint, workers, stats.nanosPerPoint(), options));
+      batchWorkers = Math.max(1, workers);
       long now = clock.getAsLong();
       stats.batchStarted(now);
       lastProgressNanos = now;
@@ -114,7 +116,7 @@ final class SamplingRun<W> {
     stats.batchFinished(now);
     Batch done = batch;
     batch = null;
-    source.workerActivity(stats.activity(now - startNanos));
+    source.workerActivity(stats.activity(now - startNanos, batchWorkers));
     source.tell(done.id(), book.evaluation());
     return Outcome.BATCH_DONE;
   }

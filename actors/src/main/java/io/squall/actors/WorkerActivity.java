@@ -5,7 +5,8 @@ package io.squall.actors;
  * time a batch completes (just before its values are told), e.g. for a progress display or a
  * utilisation plot. Only timings: nothing here influences the sampler.
  *
- * @param workers workers that have joined the run so far
+ * @param workers the pool the batch was cut for: in local mode all its workers, in cluster mode
+ *     the workers connected when the batch started
  * @param busySeconds likelihood time summed over the workers since the run started
  * @param wallSeconds wall time since the run started
  */
