@@ -2,13 +2,15 @@ package io.squall.actors;
 
 import io.squall.sampler.Evaluation;
 import io.squall.sampler.Model;
+import io.squall.sampler.ModelFailureException;
 import java.util.Locale;
 
 /**
  * What a worker does with a task: one call of {@link Model#evaluateUnitCube} on the whole
  * slice (vectorized models get it in one batch), timed. If that call throws an
  * {@link Exception}, the points are tried one by one to single out the first that throws, so the
- * error can name it. A {@link StackOverflowError} or {@link LinkageError} (deep recursion, a class
+ * error can name it — unless it is a {@link ModelFailureException}, a failure of the model as a
+ * whole that no point is to blame for. A {@link StackOverflowError} or {@link LinkageError} (deep recursion, a class
  * missing from the classpath) counts as such a failure too, because Pekko would treat it as fatal
  * and stop the JVM. Other {@link Error}s are not caught here: they crash the worker, whose
  * supervisor restarts it.
@@ -38,7 +40,7 @@ final class TaskEvaluator {
     try {
       values = model.evaluateUnitCube(points);
     } catch (Exception | StackOverflowError | LinkageError e) {
-      int offset = points.length == 1 ? 0 : locate(model, points);
+      int offset = e instanceof ModelFailureException ? -1 : points.length == 1 ? 0 : locate(model, points);
       return new Outcome(null, offset < 0 ? -1 : from + offset, describe(e), System.nanoTime() - start);
     }
     long busy = System.nanoTime() - start;
