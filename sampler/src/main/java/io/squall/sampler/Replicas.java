@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
  * Independent replicas: R runs of the same model with seeds derived from the run seed
@@ -18,6 +19,15 @@ import java.util.Locale;
  * σ̂ = sd(x_1 … x_R)/√R. Intervals should use Student's t with R − 1 degrees of freedom
  * ({@link EvidenceReport#halfWidth}): at R = 4, ±1σ̂ covers about 61 % and ±2σ̂ about 86 %.
  *
+ * <p><b>Consistency check.</b> Each replica also states its own error σ_r (its lineage bootstrap).
+ * If those are right, χ² = Σ_r (x_r − x̄)²/σ_r² follows a χ² law with R − 1 degrees of freedom;
+ * when its upper tail probability is below {@value #CONSISTENCY_P}, the run warns that log Z and
+ * its error are not to be trusted: the MCMC moves do not equilibrate at some temperatures (a
+ * funnel-shaped posterior, e.g. a noise scale with a wide log-uniform prior), so every replica
+ * misses mass — in its own amount, hence the spread, and in the same direction, so that the
+ * replicas' spread does not cover the error either. A calibrated σ_r raises this warning in 1 run
+ * in 1,000.
+ *
  * <p>The replicas share nothing, so a driver may run them side by side:
  *
  * <pre>{@code
@@ -27,6 +37,9 @@ import java.util.Locale;
  * }</pre>
  */
 public final class Replicas {
+  /** Upper-tail probability of the replicas' χ² below which a run warns (see the class comment). */
+  static final double CONSISTENCY_P = 1e-3;
+
   private Replicas() {}
 
   /** The settings of the R = {@code settings.replicas()} replicas: derived seeds, replicas = 1. */
@@ -105,10 +118,41 @@ public final class Replicas {
       warnings.add(String.format(Locale.ROOT, "the pooled re-solve of the normalisers did not converge "
           + "(residual %.1e): the mean of the replicas' estimates is shipped", solution.residual()));
     }
+    double[] errors = results.stream().mapToDouble(SamplerResult::logEvidenceError).toArray();
+    consistencyWarning(shipped, errors).ifPresent(warnings::add);
     return new EvidenceReport(useResolved ? resolved : mean(shipped), LineageBootstrap.sd(shipped) / rootR,
         EvidenceReport.Estimator.RESOLVED, EvidenceReport.ErrorMethod.REPLICA_SPREAD, mean(persistent), resolved,
         LineageBootstrap.sd(persistent) / rootR, effectiveLineages(pools, weights), Double.NaN,
         results.get(0).evidence().bootstrapReplicates(), results.size(), warnings);
+  }
+
+  /**
+   * A warning when the replicas' estimates {@code x} spread more than their own errors
+   * {@code sigma} allow: χ² = Σ (x_r − x̄)²/σ_r² in the upper {@value #CONSISTENCY_P} tail of
+   * χ²(R − 1). Empty when consistent, or when some error is not a positive finite number.
+   */
+  static java.util.Optional<String> consistencyWarning(double[] x, double[] sigma) {
+    if (x.length < 2 || Arrays.stream(sigma).anyMatch(e -> !(e > 0 && Double.isFinite(e)))
+        || Arrays.stream(x).anyMatch(v -> !Double.isFinite(v))) {
+      return java.util.Optional.empty();
+    }
+    double mean = mean(x);
+    double chi2 = 0.0;
+    for (int r = 0; r < x.length; r++) {
+      chi2 += (x[r] - mean) * (x[r] - mean) / (sigma[r] * sigma[r]);
+    }
+    double p = 1.0 - new ChiSquaredDistribution(null, x.length - 1.0).cumulativeProbability(chi2);
+    if (p >= CONSISTENCY_P) {
+      return java.util.Optional.empty();
+    }
+    double sd = LineageBootstrap.sd(x);
+    double rms = Math.sqrt(Arrays.stream(sigma).map(e -> e * e).average().orElse(Double.NaN));
+    return java.util.Optional.of(String.format(Locale.ROOT, "the %d replicas' log Z estimates spread %.2g (sd) "
+        + "against their own errors of %.2g (chi2 = %.1f for %d degrees of freedom, p = %.1e): log Z and its "
+        + "error are not to be trusted here. The MCMC moves do not equilibrate at some temperatures (typical of a "
+        + "funnel-shaped posterior, e.g. a noise scale with a wide log-uniform prior), which biases log Z low in "
+        + "every replica; raise squall.sampler.mcmc-steps or try kernel = random-walk until the replicas agree "
+        + "(docs/accuracy.md, \"Funnels\")", x.length, sd, rms, chi2, x.length - 1, p));
   }
 
   /** K_eff over the trees of all replicas, with the pooled weights. */
