@@ -22,13 +22,16 @@ import java.util.Map;
  *       credits as given: efficiency Σ busy ÷ (W × evaluation time), Σ busy ÷ (W × wall time), and
  *       against the ideal, calls × cost ÷ (W × evaluation time); {@code -Dbench.minTaskTime}
  *       (default 5ms) sets squall.cluster.tasks.min-task-time, {@code -Dbench.total} the
- *       total-samples of the 1 ms cases (default 2048).
+ *       total-samples of the 1 ms cases (default 2048), {@code -Dbench.delayKind=sleep} makes the
+ *       per-point cost a sleep instead of a busy-wait (the model's {@code delay-kind}): the workers
+ *       then leave the CPU to the master, as workers on machines of their own would.
  * </ul>
  * Not a test: {@code java -cp <cluster test classpath> io.squall.cluster.ClusterBenchmark [repeats]
- * [credits...]}. Waits for a quiet machine before each run and prints the 1-minute load average.
+ * [credits...]}. Nodes run with the JVM's default options, as {@code ./squall} starts them. Waits for a quiet machine before each run and prints the 1-minute load average.
  */
 public final class ClusterBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DELAY_KIND = System.getProperty("bench.delayKind", "spin");
 
   private ClusterBenchmark() {}
 
@@ -36,6 +39,9 @@ public final class ClusterBenchmark {
       int pointsPerTask, int credits) {}
 
   public static void main(String[] args) throws Exception {
+    // nodes with the JVM's default options, as ./squall starts them (the tests' C1-only JVMs are
+    // quick to start but not for timings); -Dsquall.nodes.jvm-options="..." to choose others
+    System.setProperty("squall.nodes.jvm-options", System.getProperty("squall.nodes.jvm-options", ""));
     int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 1;
     List<Integer> credits = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
@@ -75,10 +81,12 @@ public final class ClusterBenchmark {
     Path config = TestFiles.write(dir, "bench.conf", String.join("\n",
         "squall.sampler { active-particles = " + c.active() + ", effective-particles = " + c.effective()
             + ", total-samples = " + c.total() + " }",
-        "squall.model { name = gaussian, params { dim = " + c.dim() + ", delay-ms = " + c.delayMs() + " } }",
-        "squall.tasks.points-per-task = " + c.pointsPerTask(),
+        "squall.model { name = gaussian, params { dim = " + c.dim() + ", delay-ms = " + c.delayMs()
+            + ", delay-kind = " + DELAY_KIND + " } }",
+        "squall.tasks.points-per-task = " + Integer.getInteger("bench.pointsPerTask", c.pointsPerTask()),
         "squall.cluster.tasks { max-tasks-per-worker = " + c.credits() + ", min-task-time = "
             + System.getProperty("bench.minTaskTime", "5ms") + " }",
+        System.getProperty("bench.extraConfig", ""),
         ""));
     try (NodeProcesses nodes = new NodeProcesses(dir)) {
       int port = NodeProcesses.freePort();
@@ -106,7 +114,8 @@ public final class ClusterBenchmark {
       double wall = summary.get("wallSeconds").asDouble();
       double eval = summary.get("evaluationSeconds").asDouble();
       double ideal = summary.get("likelihoodCalls").asLong() * c.delayMs() * 1e-3 / c.workers();
-      return String.format(Locale.ROOT, "%s %d %d %d %d %d %.1f %.2f %.2f %.2f %.4f %.4f %.4f %.3f", c.name(), c.dim(),
+      String name = DELAY_KIND.equals("spin") ? c.name() : c.name() + "-" + DELAY_KIND;
+      return String.format(Locale.ROOT, "%s %d %d %d %d %d %.1f %.2f %.2f %.2f %.4f %.4f %.4f %.3f", name, c.dim(),
           c.workers(), c.credits(), summary.get("likelihoodCalls").asLong(), tasks, (double) points / tasks, wall,
           eval, busy, busy / (c.workers() * eval), busy / (c.workers() * wall), ideal / eval, eval / tasks * 1e3);
     }

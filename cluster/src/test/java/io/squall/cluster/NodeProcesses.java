@@ -22,9 +22,20 @@ import java.util.function.Predicate;
  * process outlives its test.
  */
 final class NodeProcesses implements AutoCloseable {
-  /** JVM options of the nodes: small, quick to start, nothing that changes results. */
-  static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-      "-Xshare:auto");
+  /**
+   * JVM options of the nodes: small, quick to start, nothing that changes results (C1 only, so
+   * slower code: not for timings). {@code -Dsquall.nodes.jvm-options="..."} replaces them, e.g.
+   * with nothing for the JVM's defaults, as {@code ./squall} runs; {@link ClusterBenchmark} does.
+   */
+  static final List<String> JVM_OPTIONS = jvmOptions();
+
+  private static List<String> jvmOptions() {
+    String given = System.getProperty("squall.nodes.jvm-options");
+    if (given == null) {
+      return List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+    }
+    return given.isBlank() ? List.of() : List.of(given.trim().split("\\s+"));
+  }
   private static final String LOOPBACK = "127.0.0.1";
 
   private final Path dir;

@@ -5,6 +5,7 @@ import io.squall.sampler.ForwardingModel;
 import io.squall.sampler.Model;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A model whose log-likelihood costs an extra {@code delayMs} milliseconds per evaluated point: a
@@ -15,15 +16,40 @@ import java.lang.management.ThreadMXBean;
  * where the JVM supports it, so that an oversubscribed machine shows up as longer wall time, as
  * with a real likelihood; elsewhere it spins on {@link System#nanoTime()}. Values are those of the
  * wrapped model: the delay changes timings only, never results.
+ *
+ * <p>{@link Kind#SLEEP} instead parks the thread until the wall-clock deadline, without using the
+ * CPU: a likelihood whose work happens elsewhere (a GPU, a service, another machine). It measures
+ * what the protocol costs when the workers' likelihood does not compete for the same cores as the
+ * master, as on a real cluster; a small machine cannot show that with spinning workers.
  */
 public final class DelayedModel extends ForwardingModel {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private final double delayMs;
+  /** How the delay is spent: {@code delay-kind} = {@code spin} (default) or {@code sleep}. */
+  public enum Kind {
+    /** Busy-waits on this thread's CPU time. */
+    SPIN,
+    /** Parks the thread until the wall-clock deadline, without using the CPU. */
+    SLEEP;
 
-  private DelayedModel(Model model, double delayMs) {
+    /** The kind named {@code name} (case-insensitive), or null if there is none. */
+    static Kind named(String name) {
+      for (Kind k : values()) {
+        if (k.name().equalsIgnoreCase(name)) {
+          return k;
+        }
+      }
+      return null;
+    }
+  }
+
+  private final double delayMs;
+  private final Kind kind;
+
+  private DelayedModel(Model model, double delayMs, Kind kind) {
     super(model);
     this.delayMs = delayMs;
+    this.kind = kind;
   }
 
   /**
@@ -31,10 +57,15 @@ public final class DelayedModel extends ForwardingModel {
    * model itself when {@code delayMs} is 0.
    */
   public static Model wrap(Model model, double delayMs) {
+    return wrap(model, delayMs, Kind.SPIN);
+  }
+
+  /** {@code model} with a delay of {@code delayMs} ≥ 0 milliseconds per point spent as {@code kind}. */
+  public static Model wrap(Model model, double delayMs, Kind kind) {
     if (!(delayMs >= 0 && Double.isFinite(delayMs))) {
       throw new IllegalArgumentException("delay-ms must be a finite number >= 0, got " + delayMs);
     }
-    return delayMs == 0 ? model : new DelayedModel(model, delayMs);
+    return delayMs == 0 ? model : new DelayedModel(model, delayMs, kind);
   }
 
   /** The milliseconds spent per evaluated point. */
@@ -50,13 +81,18 @@ public final class DelayedModel extends ForwardingModel {
   @Override
   public Evaluation evaluate(double[][] thetas) {
     Evaluation values = super.evaluate(thetas);
-    spin(Math.round(thetas.length * delayMs * 1e6));
+    long nanos = Math.round(thetas.length * delayMs * 1e6);
+    if (kind == Kind.SLEEP) {
+      sleep(nanos);
+    } else {
+      spin(nanos);
+    }
     return values;
   }
 
   @Override
   public String toString() {
-    return delegate() + " with delay-ms=" + delayMs;
+    return delegate() + " with delay-ms=" + delayMs + (kind == Kind.SLEEP ? " (sleep)" : "");
   }
 
   /**
@@ -78,6 +114,14 @@ public final class DelayedModel extends ForwardingModel {
     long wallStart = System.nanoTime();
     while (System.nanoTime() - wallStart < nanos) {
       Thread.onSpinWait();
+    }
+  }
+
+  /** Parks this thread for {@code nanos} nanoseconds of wall time (never shorter). */
+  static void sleep(long nanos) {
+    long deadline = System.nanoTime() + nanos;
+    for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+      LockSupport.parkNanos(left);
     }
   }
 

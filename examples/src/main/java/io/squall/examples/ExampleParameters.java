@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 final class ExampleParameters {
   /** The parameter every built-in example accepts: milliseconds of busy-wait per point. */
   static final String DELAY_MS = "delay-ms";
+  /** How the delay is spent: spin (busy-wait, default) or sleep (no CPU). */
+  static final String DELAY_KIND = "delay-kind";
 
   private ExampleParameters() {}
 
@@ -29,14 +31,17 @@ final class ExampleParameters {
   }
 
   /**
-   * Reads {@code delay-ms}, throws a {@link io.squall.sampler.SettingsException} listing every
+   * Reads {@code delay-ms} and {@code delay-kind}, throws a {@link io.squall.sampler.SettingsException} listing every
    * problem recorded so far (and every unknown parameter), and only then builds the model, wrapped
    * in a {@link DelayedModel} when a delay is asked for.
    */
   static Model finish(ModelParameters params, Supplier<Model> build) {
     double delayMs = params.getDouble(DELAY_MS, 0.0);
     params.require(delayMs >= 0, "parameter '" + DELAY_MS + "' must be >= 0, got " + delayMs);
+    String kindName = params.getString(DELAY_KIND, "spin");
+    DelayedModel.Kind kind = DelayedModel.Kind.named(kindName);
+    params.require(kind != null, "parameter '" + DELAY_KIND + "' must be spin or sleep, got '" + kindName + "'");
     params.finish();
-    return DelayedModel.wrap(build.get(), delayMs);
+    return DelayedModel.wrap(build.get(), delayMs, kind);
   }
 }

@@ -56,6 +56,25 @@ class DelayedModelTest {
   }
 
   @Test
+  void aSleepingDelayTakesTheWallTimeWithoutTheCpu() {
+    Model model = ExampleModels.create("gaussian", Map.of("dim", "2", "delay-ms", "15", "delay-kind", "sleep"));
+    double[][] batch = {{0, 0}, {1, 1}, {2, 2}};
+    long[] spent = time(() -> model.logLikelihoods(batch));
+    assertTrue(spent[0] >= 45_000_000L, "wall ns " + spent[0]);
+    if (spent[1] >= 0) {
+      assertTrue(spent[1] < 30_000_000L, "a sleep must not spin: cpu ns " + spent[1]);
+    }
+    assertTrue(model.toString().endsWith("delay-ms=15.0 (sleep)"), model.toString());
+  }
+
+  @Test
+  void anUnknownDelayKindIsNamed() {
+    Exception e = assertThrows(io.squall.sampler.SettingsException.class,
+        () -> ExampleModels.create("gaussian", Map.of("delay-ms", "1", "delay-kind", "nap")));
+    assertTrue(e.getMessage().contains("'delay-kind'") && e.getMessage().contains("'nap'"), e.getMessage());
+  }
+
+  @Test
   void spinWaitsAtLeastTheRequestedTime() {
     long[] spent = time(() -> DelayedModel.spin(20_000_000L));
     assertTrue(spent[0] >= 20_000_000L, "wall ns " + spent[0]);
