@@ -22,7 +22,8 @@ import java.util.Map;
  *       credits as given: efficiency Σ busy ÷ (W × evaluation time), Σ busy ÷ (W × wall time), and
  *       against the ideal, calls × cost ÷ (W × evaluation time); {@code -Dbench.minTaskTime}
  *       (default 5ms) sets squall.cluster.tasks.min-task-time, {@code -Dbench.total} the
- *       total-samples of the 1 ms cases (default 2048), {@code -Dbench.delayKind=sleep} makes the
+ *       total-samples of the 1 ms cases (default 2048), {@code -Dbench.active} their active
+ *       particles (default 256, effective particles twice that), {@code -Dbench.delayKind=sleep} makes the
  *       per-point cost a sleep instead of a busy-wait (the model's {@code delay-kind}): the workers
  *       then leave the CPU to the master, as workers on machines of their own would.
  * </ul>
@@ -56,9 +57,11 @@ public final class ClusterBenchmark {
     // -Dbench.total: total-samples of the 1 ms cases (default 2048, a half-minute run); larger
     // values lengthen the run and so shrink the share of JVM start-up and JIT compilation.
     int total = Integer.getInteger("bench.total", 2048);
+    // -Dbench.active: active particles of the 1 ms cases (default 256; effective = twice that)
+    int active = Integer.getInteger("bench.active", 256);
     for (int c : credits) {
-      cases.add(new Case("eff-1ms-1w", 4, 256, 512, total, 1, 1, 0, c));
-      cases.add(new Case("eff-1ms", 4, 256, 512, total, 1, 2, 0, c));
+      cases.add(new Case("eff-1ms-1w", 4, active, 2 * active, total, 1, 1, 0, c));
+      cases.add(new Case("eff-1ms", 4, active, 2 * active, total, 1, 2, 0, c));
       cases.add(new Case("eff-10ms", 4, 64, 128, 512, 10, 2, 0, c));
     }
     System.out.println("case dim W credits calls tasks points/task wall_s eval_s busy_s eff_eval eff_wall "
