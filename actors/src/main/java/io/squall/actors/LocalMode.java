@@ -119,8 +119,11 @@ public final class LocalMode {
           DispatcherSelector.fromConfig(MASTER_DISPATCHER));
       context.watch(master);
       for (int i = 0; i < options.workers(); i++) {
-        context.spawn(Worker.create(model, master, options.maxTasksPerWorker()), "worker-" + i,
-            DispatcherSelector.fromConfig(WORKER_DISPATCHER));
+        ActorRef<Worker.Command> worker = context.spawn(Worker.create(model, master, options.maxTasksPerWorker()),
+            "worker-" + i, DispatcherSelector.fromConfig(WORKER_DISPATCHER));
+        // announced at once on the worker's behalf, so that every worker of the pool takes part and
+        // appears in the stats even if its own first request would come after a short run's end
+        master.tell(new SamplerMaster.RequestWork(worker, options.maxTasksPerWorker()));
       }
       return Behaviors.receive(Void.class)
           .onSignal(Terminated.class, signal -> {
