@@ -10,9 +10,9 @@ import java.util.Locale;
  * slice (vectorized models get it in one batch), timed. If that call throws an
  * {@link Exception}, the points are tried one by one to single out the first that throws, so the
  * error can name it — unless it is a {@link ModelFailureException}, a failure of the model as a
- * whole that no point is to blame for. A {@link StackOverflowError} or {@link LinkageError} (deep recursion, a class
- * missing from the classpath) counts as such a failure too, because Pekko would treat it as fatal
- * and stop the JVM. Other {@link Error}s are not caught here: they crash the worker, whose
+ * whole that no point is to blame for. A {@link StackOverflowError} or {@link LinkageError} (deep
+ * recursion, a class missing from the classpath) counts as such a failure too, because Pekko would
+ * treat it as fatal and stop the JVM. Other {@link Error}s are not caught here: they crash the worker, whose
  * supervisor restarts it.
  */
 final class TaskEvaluator {

@@ -16,9 +16,7 @@ class TaskEvaluatorTest {
 
   @Test
   void thePointThatThrowsOnItsOwnIsNamed() {
-    AtomicInteger calls = new AtomicInteger();
     Model model = Model.of(Prior.uniformBox(2, 0, 1), t -> {
-      calls.incrementAndGet();
       if (t[0] > 0.5) {
         throw new IllegalStateException("bad point " + t[0]);
       }

@@ -28,7 +28,8 @@ import java.util.Map;
  *       then leave the CPU to the master, as workers on machines of their own would.
  * </ul>
  * Not a test: {@code java -cp <cluster test classpath> io.squall.cluster.ClusterBenchmark [repeats]
- * [credits...]}. Nodes run with the JVM's default options, as {@code ./squall} starts them. Waits for a quiet machine before each run and prints the 1-minute load average.
+ * [credits...]}. Nodes run with the JVM's default options, as {@code ./squall} starts them. Waits
+ * for a quiet machine before each run and prints the 1-minute load average.
  */
 public final class ClusterBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();

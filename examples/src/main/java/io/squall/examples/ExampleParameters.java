@@ -31,9 +31,10 @@ final class ExampleParameters {
   }
 
   /**
-   * Reads {@code delay-ms} and {@code delay-kind}, throws a {@link io.squall.sampler.SettingsException} listing every
-   * problem recorded so far (and every unknown parameter), and only then builds the model, wrapped
-   * in a {@link DelayedModel} when a delay is asked for.
+   * Reads {@code delay-ms} and {@code delay-kind}, throws a
+   * {@link io.squall.sampler.SettingsException} listing every problem recorded so far (and every
+   * unknown parameter), and only then builds the model, wrapped in a {@link DelayedModel} when a
+   * delay is asked for.
    */
   static Model finish(ModelParameters params, Supplier<Model> build) {
     double delayMs = params.getDouble(DELAY_MS, 0.0);

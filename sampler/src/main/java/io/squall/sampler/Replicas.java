@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import Optional;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
@@ -131,10 +132,10 @@ public final class Replicas {
    * {@code sigma} allow: χ² = Σ (x_r − x̄)²/σ_r² in the upper {@value #CONSISTENCY_P} tail of
    * χ²(R − 1). Empty when consistent, or when some error is not a positive finite number.
    */
-  static java.util.Optional<String> consistencyWarning(double[] x, double[] sigma) {
+  static Optional<String> consistencyWarning(double[] x, double[] sigma) {
     if (x.length < 2 || Arrays.stream(sigma).anyMatch(e -> !(e > 0 && Double.isFinite(e)))
         || Arrays.stream(x).anyMatch(v -> !Double.isFinite(v))) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     double mean = mean(x);
     double chi2 = 0.0;
@@ -143,11 +144,11 @@ public final class Replicas {
     }
     double p = 1.0 - new ChiSquaredDistribution(null, x.length - 1.0).cumulativeProbability(chi2);
     if (p >= CONSISTENCY_P) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     double sd = LineageBootstrap.sd(x);
     double rms = Math.sqrt(Arrays.stream(sigma).map(e -> e * e).average().orElse(Double.NaN));
-    return java.util.Optional.of(String.format(Locale.ROOT, "the %d replicas' log Z estimates spread %.2g (sd) "
+    return Optional.of(String.format(Locale.ROOT, "the %d replicas' log Z estimates spread %.2g (sd) "
         + "against their own errors of %.2g (chi2 = %.1f for %d degrees of freedom, p = %.1e): log Z and its "
         + "error are not to be trusted here. The MCMC moves do not equilibrate at some temperatures (typical of a "
         + "funnel-shaped posterior, e.g. a noise scale with a wide log-uniform prior), which biases log Z low in "

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
  * {@link Replicas#consistencyWarning} says so.
  *
  * <p>The problem and its exact log Z (μ integrals analytic with the prior box's erf terms, s by the
- * midpoint rule) are those of {@link FunnelSweep}. Fixed seeds. The warning fires when χ² of the replicas is in the upper 10⁻³
- * tail: a run whose errors were calibrated would raise it once in 1,000, so the calibrated
- * Gaussian check below (3-D, seed 21) fails falsely with probability about 10⁻³.
+ * midpoint rule) are those of {@link FunnelSweep}. Fixed seeds. The warning fires when χ² of the
+ * replicas is in the upper 10⁻³ tail: a run whose errors were calibrated would raise it once in
+ * 1,000, so the calibrated Gaussian check below (3-D, seed 21) fails falsely with probability
+ * about 10⁻³.
  */
 class FunnelTest {
   private static final FunnelSweep FUNNEL = new FunnelSweep(50, 0.05, 0.01, 10.0);
