@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import Optional;
+import java.util.Optional;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
